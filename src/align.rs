@@ -1,0 +1,583 @@
+//! Paragraph alignment: pair the paragraphs of two renderings into rows.
+//!
+//! A row joins zero or more consecutive left paragraphs with zero or more consecutive right
+//! paragraphs: 1–1, 1–0 and 0–1 (a paragraph with no counterpart), 2–1, 1–2, 3–1 and 1–3
+//! (merges and splits). Rows keep reading order on both sides and cover every paragraph once.
+//!
+//! # How it works
+//!
+//! 1. **Features.** Every paragraph becomes a weighted bag of tokens that survive translation
+//!    between our languages: figures (digits without separators, so `5,83` = `5.83`), names and
+//!    acronyms, five-letter word stems (cognates such as *investering*/*investeerder*), and
+//!    layout marks (a final `?` or `:`, a quotation). Only tokens found on both sides count, each
+//!    weighted by its rarity (inverse document frequency over both sides).
+//! 2. **Anchors.** Tokens that occur exactly once on each side are listed in reading order and
+//!    diffed with `similar`'s patience diff; the matched ones are anchor points the alignment
+//!    must pass near.
+//! 3. **Banded dynamic programming.** Between anchors, a dynamic program over a band around the
+//!    anchor path chooses the rows that maximise the total similarity. A pair scores by shared
+//!    tokens, by how well its lengths fit the expected length ratio (as in Gale–Church), and by
+//!    whether the paragraph kinds agree; a paragraph left unmatched scores zero; merges pay a
+//!    penalty. So a short line with no counterpart ("Suitable for this:") stays unmatched
+//!    instead of being glued to a neighbour.
+//!
+//! The band keeps the work near-linear: about `paragraphs × band width × 7` pair scores.
+//!
+//! ```
+//! use parallel_reader::align::{align, Block};
+//! use parallel_reader::paragraph::ParagraphKind::Body;
+//! let left = [Block::new("SoftBank sold 32.1 million Nvidia shares.", Body),
+//!             Block::new("Suitable for this:", parallel_reader::paragraph::ParagraphKind::Boilerplate),
+//!             Block::new("OpenAI got 22.5 billion dollars from SoftBank.", Body)];
+//! let right = [Block::new("SoftBank verkocht 32,1 miljoen aandelen Nvidia.", Body),
+//!              Block::new("OpenAI kreeg 22,5 miljard dollar van SoftBank.", Body)];
+//! let rows = align(&left, &right);
+//! assert_eq!(rows.len(), 3);
+//! assert_eq!((rows[1].left.as_slice(), rows[1].right.as_slice()), (&[1][..], &[][..]));
+//! ```
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::paragraph::ParagraphKind;
+use crate::tokens;
+
+/// One aligned row: consecutive left paragraphs against consecutive right paragraphs.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Row {
+    /// Indices of the left paragraphs, ascending (empty: nothing on the left).
+    pub left: Vec<usize>,
+    /// Indices of the right paragraphs, ascending (empty: nothing on the right).
+    pub right: Vec<usize>,
+}
+
+impl Row {
+    /// A row with one side empty: a paragraph without counterpart.
+    pub fn is_unmatched(&self) -> bool {
+        self.left.is_empty() || self.right.is_empty()
+    }
+}
+
+/// What the aligner needs to know of a paragraph.
+#[derive(Clone, Copy, Debug)]
+pub struct Block<'a> {
+    /// The paragraph text.
+    pub text: &'a str,
+    /// Its kind.
+    pub kind: ParagraphKind,
+}
+
+impl<'a> Block<'a> {
+    /// A block from text and kind.
+    pub fn new(text: &'a str, kind: ParagraphKind) -> Self {
+        Self { text, kind }
+    }
+}
+
+/// The moves of the dynamic program: (left paragraphs, right paragraphs, penalty).
+const MOVES: [(usize, usize, f32); 7] = [
+    (1, 1, 0.0),
+    (1, 0, 0.0),
+    (0, 1, 0.0),
+    (2, 1, 0.3),
+    (1, 2, 0.3),
+    (3, 1, 0.6),
+    (1, 3, 0.6),
+];
+
+/// Weight of shared tokens in a pair's score.
+const LEXICAL_WEIGHT: f32 = 2.0;
+/// Subtracted from every pair, so that a pair must show some likeness to beat leaving both
+/// paragraphs unmatched.
+const PAIR_BIAS: f32 = 0.7;
+/// Variance of the length difference per character (Gale–Church use 6.8; paragraphs of
+/// translated news vary more than sentences of parliamentary proceedings).
+const LENGTH_VARIANCE: f32 = 12.0;
+
+/// Align two paragraph lists into rows.
+pub fn align(left: &[Block<'_>], right: &[Block<'_>]) -> Vec<Row> {
+    let features = Features::new(left, right);
+    let band = Band::new(&features, left.len(), right.len());
+    let scorer = Scorer::new(left, right, &features);
+    solve(&scorer, &band, left.len(), right.len())
+}
+
+/// A paragraph's features: sorted `(token id, weight)` pairs, plus its length.
+#[derive(Clone, Debug, Default)]
+struct Bag {
+    tokens: Vec<(u32, f32)>,
+    weight_sum: f32,
+    chars: f32,
+}
+
+struct Features {
+    left: Vec<Bag>,
+    right: Vec<Bag>,
+    /// Token ids that occur once on each side, with their paragraph, in reading order.
+    unique_left: Vec<(u32, usize)>,
+    unique_right: Vec<(u32, usize)>,
+}
+
+/// Token classes and how much each says.
+fn raw_tokens(text: &str) -> Vec<(String, f32)> {
+    let mut out = Vec::new();
+    for key in tokens::digit_keys(text) {
+        out.push((format!("#{key}"), 2.0));
+    }
+    for word in tokens::words(text) {
+        if word.is_name && word.folded.chars().count() >= 2 {
+            out.push((format!("={}", word.folded), 1.5));
+        }
+        if word.folded.chars().count() >= 5 {
+            out.push((format!("~{}", tokens::stem(&word.folded, 5)), 1.0));
+        }
+    }
+    let trimmed = text.trim_end();
+    if trimmed.ends_with('?') {
+        out.push(("?end".to_owned(), 1.0));
+    }
+    if trimmed.ends_with(':') {
+        out.push((":end".to_owned(), 1.0));
+    }
+    if text.contains(['"', '”', '“', '„', '«', '»']) {
+        out.push(("\"quote".to_owned(), 0.5));
+    }
+    if text.starts_with(|c: char| !c.is_alphanumeric() && !c.is_whitespace()) {
+        out.push(("^symbol".to_owned(), 0.5));
+    }
+    out
+}
+
+impl Features {
+    fn new(left: &[Block<'_>], right: &[Block<'_>]) -> Self {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut class_weight: Vec<f32> = Vec::new();
+        let mut intern = |side: &[Block<'_>]| -> Vec<Vec<(u32, f32)>> {
+            side.iter()
+                .map(|block| {
+                    let mut counts: HashMap<u32, f32> = HashMap::new();
+                    for (token, weight) in raw_tokens(block.text) {
+                        let next = ids.len() as u32;
+                        let id = *ids.entry(token).or_insert(next);
+                        if id as usize == class_weight.len() {
+                            class_weight.push(weight);
+                        }
+                        *counts.entry(id).or_default() += 1.0;
+                    }
+                    let mut list: Vec<(u32, f32)> = counts.into_iter().collect();
+                    list.sort_unstable_by_key(|(id, _)| *id);
+                    list
+                })
+                .collect()
+        };
+        let left_raw = intern(left);
+        let right_raw = intern(right);
+        let token_count = class_weight.len();
+        // Document frequency and total occurrences per side.
+        let mut df_left = vec![0u32; token_count];
+        let mut df_right = vec![0u32; token_count];
+        let mut occurrences_left = vec![0f32; token_count];
+        let mut occurrences_right = vec![0f32; token_count];
+        for list in &left_raw {
+            for (id, count) in list {
+                df_left[*id as usize] += 1;
+                occurrences_left[*id as usize] += count;
+            }
+        }
+        for list in &right_raw {
+            for (id, count) in list {
+                df_right[*id as usize] += 1;
+                occurrences_right[*id as usize] += count;
+            }
+        }
+        let paragraphs = (left.len() + right.len()).max(1) as f32;
+        let weight_of = |id: u32| -> f32 {
+            let id = id as usize;
+            if df_left[id] == 0 || df_right[id] == 0 {
+                return 0.0;
+            }
+            let df = (df_left[id] + df_right[id]) as f32;
+            class_weight[id] * ((paragraphs + 1.0) / (df + 0.5)).ln().max(0.05)
+        };
+        let bags = |raw: &[Vec<(u32, f32)>], side: &[Block<'_>]| -> Vec<Bag> {
+            raw.iter()
+                .zip(side)
+                .map(|(list, block)| {
+                    let tokens: Vec<(u32, f32)> = list
+                        .iter()
+                        .filter_map(|(id, count)| {
+                            let weight = weight_of(*id);
+                            (weight > 0.0).then(|| (*id, weight * count.min(3.0)))
+                        })
+                        .collect();
+                    let weight_sum = tokens.iter().map(|(_, w)| w).sum();
+                    Bag {
+                        tokens,
+                        weight_sum,
+                        chars: block.text.chars().count() as f32,
+                    }
+                })
+                .collect()
+        };
+        let left_bags = bags(&left_raw, left);
+        let right_bags = bags(&right_raw, right);
+        let unique = |raw: &[Vec<(u32, f32)>]| -> Vec<(u32, usize)> {
+            let mut list = Vec::new();
+            for (para_idx, tokens) in raw.iter().enumerate() {
+                for (id, count) in tokens {
+                    let idx = *id as usize;
+                    if *count == 1.0
+                        && occurrences_left[idx] == 1.0
+                        && occurrences_right[idx] == 1.0
+                    {
+                        list.push((*id, para_idx));
+                    }
+                }
+            }
+            list
+        };
+        let unique_left = unique(&left_raw);
+        let unique_right = unique(&right_raw);
+        Self {
+            left: left_bags,
+            right: right_bags,
+            unique_left,
+            unique_right,
+        }
+    }
+
+    /// Anchor points `(left paragraph, right paragraph)` from the patience diff of unique tokens.
+    fn anchors(&self) -> Vec<(usize, usize)> {
+        let left_ids: Vec<u32> = self.unique_left.iter().map(|(id, _)| *id).collect();
+        let right_ids: Vec<u32> = self.unique_right.iter().map(|(id, _)| *id).collect();
+        let mut anchors = Vec::new();
+        for op in capture_diff_slices(Algorithm::Patience, &left_ids, &right_ids) {
+            if let DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = op
+            {
+                for k in 0..len {
+                    anchors.push((
+                        self.unique_left[old_index + k].1,
+                        self.unique_right[new_index + k].1,
+                    ));
+                }
+            }
+        }
+        anchors.dedup();
+        anchors
+    }
+}
+
+/// For every left position `i` in `0..=n`, the range of right positions the path may visit.
+struct Band {
+    lo: Vec<usize>,
+    hi: Vec<usize>,
+}
+
+/// Half-width of the band at an anchor.
+const BAND_MIN: usize = 10;
+/// The band never grows wider than this on either side of its centre.
+const BAND_MAX: usize = 250;
+
+impl Band {
+    fn new(features: &Features, n: usize, m: usize) -> Self {
+        let mut points = vec![(0, 0)];
+        for (i, j) in features.anchors() {
+            let Some(&(last_i, last_j)) = points.last() else {
+                continue;
+            };
+            if i >= last_i && j >= last_j && (i, j) != (last_i, last_j) {
+                points.push((i, j));
+            }
+        }
+        points.push((n, m));
+        let mut lo = vec![0; n + 1];
+        let mut hi = vec![m; n + 1];
+        for segment in points.windows(2) {
+            let ((i0, j0), (i1, j1)) = (segment[0], segment[1]);
+            let di = i1 - i0;
+            let dj = j1.saturating_sub(j0);
+            let width = (BAND_MIN + di.abs_diff(dj) + di.max(dj) / 4).min(BAND_MAX);
+            for i in i0..=i1 {
+                let centre = (dj * (i - i0) + di / 2)
+                    .checked_div(di)
+                    .map_or(j0, |step| j0 + step);
+                let (from, to) = if di == 0 { (j0, j1) } else { (centre, centre) };
+                let seg_lo = from.saturating_sub(width);
+                let seg_hi = (to + width).min(m);
+                if i == i0 && i0 != 0 {
+                    lo[i] = lo[i].min(seg_lo);
+                    hi[i] = hi[i].max(seg_hi);
+                } else {
+                    lo[i] = seg_lo;
+                    hi[i] = seg_hi;
+                }
+            }
+        }
+        // Monotone bounds, with the corners inside.
+        lo[0] = 0;
+        hi[n] = m;
+        for i in (0..n).rev() {
+            lo[i] = lo[i].min(lo[i + 1]);
+        }
+        for i in 1..=n {
+            hi[i] = hi[i].max(hi[i - 1]);
+        }
+        Self { lo, hi }
+    }
+}
+
+struct Scorer<'a> {
+    left: &'a [Block<'a>],
+    right: &'a [Block<'a>],
+    features: &'a Features,
+    /// Expected right length per left character.
+    length_ratio: f32,
+}
+
+impl<'a> Scorer<'a> {
+    fn new(left: &'a [Block<'a>], right: &'a [Block<'a>], features: &'a Features) -> Self {
+        let left_chars: f32 = features.left.iter().map(|b| b.chars).sum();
+        let right_chars: f32 = features.right.iter().map(|b| b.chars).sum();
+        let length_ratio = if left_chars > 0.0 && right_chars > 0.0 {
+            (right_chars / left_chars).clamp(0.3, 3.0)
+        } else {
+            1.0
+        };
+        Self {
+            left,
+            right,
+            features,
+            length_ratio,
+        }
+    }
+
+    /// The score of a row joining `left[l0..l1]` with `right[r0..r1]`, both non-empty.
+    fn pair(&self, l0: usize, l1: usize, r0: usize, r1: usize, buf: &mut Buffers) -> f32 {
+        let left_bags = &self.features.left[l0..l1];
+        let right_bags = &self.features.right[r0..r1];
+        let (left_tokens, left_sum, left_chars) = merged(left_bags, &mut buf.left);
+        let (right_tokens, right_sum, right_chars) = merged(right_bags, &mut buf.right);
+        let shared = shared_weight(left_tokens, right_tokens);
+        let total = left_sum + right_sum;
+        let dice = if total > 0.0 {
+            2.0 * shared / total
+        } else {
+            0.0
+        };
+
+        let expected = left_chars * self.length_ratio;
+        let delta = (right_chars - expected)
+            / (LENGTH_VARIANCE * (expected + right_chars) / 2.0 + 1.0).sqrt();
+        let length = (-0.5 * delta * delta).exp();
+
+        let kinds = |blocks: &[Block<'_>]| {
+            let chrome = blocks.iter().any(|b| b.kind == ParagraphKind::Boilerplate);
+            let content = blocks.iter().any(|b| b.kind != ParagraphKind::Boilerplate);
+            let heading = blocks.iter().any(|b| b.kind == ParagraphKind::Heading);
+            let body = blocks.iter().any(|b| b.kind == ParagraphKind::Body);
+            (chrome, content, heading, body)
+        };
+        let (l_chrome, l_content, l_heading, l_body) = kinds(&self.left[l0..l1]);
+        let (r_chrome, r_content, r_heading, r_body) = kinds(&self.right[r0..r1]);
+        let kind = if (l_chrome && r_content) || (l_content && r_chrome) {
+            -0.8
+        } else if (l_heading && !l_body && r_body && !r_heading)
+            || (l_body && !l_heading && r_heading && !r_body)
+        {
+            -0.4
+        } else {
+            0.2
+        };
+        LEXICAL_WEIGHT * dice + length + kind - PAIR_BIAS
+    }
+}
+
+#[derive(Default)]
+struct Buffers {
+    left: Vec<(u32, f32)>,
+    right: Vec<(u32, f32)>,
+}
+
+/// The tokens of one or more consecutive paragraphs, summed: borrowed when there is one.
+fn merged<'b>(bags: &'b [Bag], buf: &'b mut Vec<(u32, f32)>) -> (&'b [(u32, f32)], f32, f32) {
+    let chars: f32 = bags.iter().map(|b| b.chars).sum::<f32>() + (bags.len() - 1) as f32;
+    let sum: f32 = bags.iter().map(|b| b.weight_sum).sum();
+    if let [single] = bags {
+        return (&single.tokens, sum, chars);
+    }
+    buf.clear();
+    for bag in bags {
+        buf.extend_from_slice(&bag.tokens);
+    }
+    buf.sort_unstable_by_key(|(id, _)| *id);
+    let mut write = 0;
+    for read in 0..buf.len() {
+        if write > 0 && buf[write - 1].0 == buf[read].0 {
+            buf[write - 1].1 += buf[read].1;
+        } else {
+            buf[write] = buf[read];
+            write += 1;
+        }
+    }
+    buf.truncate(write);
+    (buf.as_slice(), sum, chars)
+}
+
+/// Sum over shared tokens of the smaller weight (both lists sorted by id).
+fn shared_weight(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut shared) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += a[i].1.min(b[j].1);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
+}
+
+fn solve(scorer: &Scorer<'_>, band: &Band, n: usize, m: usize) -> Vec<Row> {
+    // Row `i` of the table holds positions `band.lo[i]..=band.hi[i]`.
+    let mut offsets = Vec::with_capacity(n + 2);
+    let mut total = 0;
+    for i in 0..=n {
+        offsets.push(total);
+        total += band.hi[i] - band.lo[i] + 1;
+    }
+    let mut score = vec![f32::NEG_INFINITY; total];
+    let mut back = vec![u8::MAX; total];
+    let cell = |i: usize, j: usize| -> Option<usize> {
+        (j >= band.lo[i] && j <= band.hi[i]).then(|| offsets[i] + j - band.lo[i])
+    };
+    if let Some(start) = cell(0, 0) {
+        score[start] = 0.0;
+    }
+    let mut buf = Buffers::default();
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            let Some(here) = cell(i, j) else { continue };
+            let mut best = score[here];
+            let mut best_move = back[here];
+            for (move_idx, &(a, b, penalty)) in MOVES.iter().enumerate() {
+                if a > i || b > j {
+                    continue;
+                }
+                let Some(from) = cell(i - a, j - b) else {
+                    continue;
+                };
+                let base = score[from];
+                if base == f32::NEG_INFINITY {
+                    continue;
+                }
+                let gain = if a == 0 || b == 0 {
+                    0.0
+                } else {
+                    scorer.pair(i - a, i, j - b, j, &mut buf) - penalty
+                };
+                if base + gain > best {
+                    best = base + gain;
+                    best_move = move_idx as u8;
+                }
+            }
+            score[here] = best;
+            back[here] = best_move;
+        }
+    }
+    // Walk back from the end.
+    let mut rows = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let Some(here) = cell(i, j) else { break };
+        let Some(&(a, b, _)) = MOVES.get(back[here] as usize) else {
+            break;
+        };
+        rows.push(Row {
+            left: (i - a..i).collect(),
+            right: (j - b..j).collect(),
+        });
+        i -= a;
+        j -= b;
+    }
+    // The band always reaches (0, 0); this only guards against a broken table.
+    rows.extend((0..i).rev().map(|l| Row {
+        left: vec![l],
+        right: Vec::new(),
+    }));
+    rows.extend((0..j).rev().map(|r| Row {
+        left: Vec::new(),
+        right: vec![r],
+    }));
+    rows.reverse();
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ParagraphKind::{Body, Boilerplate, Heading};
+
+    fn blocks<'a>(items: &[(&'a str, ParagraphKind)]) -> Vec<Block<'a>> {
+        items.iter().map(|(t, k)| Block::new(t, *k)).collect()
+    }
+
+    fn shape(rows: &[Row]) -> Vec<(Vec<usize>, Vec<usize>)> {
+        rows.iter()
+            .map(|r| (r.left.clone(), r.right.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn empty_sides() {
+        assert!(align(&[], &[]).is_empty());
+        let one = blocks(&[("Text", Body)]);
+        assert_eq!(shape(&align(&one, &[])), [(vec![0], vec![])]);
+        assert_eq!(shape(&align(&[], &one)), [(vec![], vec![0])]);
+    }
+
+    #[test]
+    fn merges_and_unmatched_lines() {
+        let left = blocks(&[
+            ("Vad hände i oktober 2025?", Heading),
+            (
+                "SoftBank sålde 32,1 miljoner aktier i Nvidia för 5,83 miljarder dollar.",
+                Body,
+            ),
+            ("Intäkten gick till OpenAI och Stargate i Texas.", Body),
+            ("Lämplig för detta:", Boilerplate),
+            ("Hur reagerade marknaden?", Heading),
+            ("Aktien föll 10 procent efter rapporten från Reuters.", Body),
+        ]);
+        let right = blocks(&[
+            ("Wat gebeurde er in oktober 2025?", Heading),
+            (
+                "SoftBank verkocht 32,1 miljoen aandelen Nvidia voor 5,83 miljard dollar. De opbrengst ging naar OpenAI en Stargate in Texas.",
+                Body,
+            ),
+            ("Hoe reageerde de markt?", Heading),
+            (
+                "Het aandeel daalde 10 procent na het rapport van Reuters.",
+                Body,
+            ),
+        ]);
+        assert_eq!(
+            shape(&align(&left, &right)),
+            [
+                (vec![0], vec![0]),
+                (vec![1, 2], vec![1]),
+                (vec![3], vec![]),
+                (vec![4], vec![2]),
+                (vec![5], vec![3]),
+            ]
+        );
+    }
+}

@@ -1,0 +1,832 @@
+//! The egui front end (feature `gui`).
+//!
+//! [`ReaderApp`] holds the persisted [`Settings`], the loaded [`Comparison`] and the view state.
+//! Widgets change view state directly; anything with side effects (opening, loading,
+//! exporting) is pushed as a [`Command`] and applied once at the end of the frame, so tests can
+//! send the same commands without any dialog.
+
+pub mod file_dialog;
+pub mod reading_view;
+pub mod theme;
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+use serde::{Deserialize, Serialize};
+
+use crate::comparison::Comparison;
+use crate::paragraph::ParagraphKind;
+use crate::{export, lang, set};
+
+use file_dialog::{DialogOutcome, DialogPurpose, PendingDialog};
+use reading_view::{ReadingView, ScrollTarget};
+use theme::Theme;
+
+/// The application id: names the persistence folder.
+pub const APP_ID: &str = "parallel-reader";
+
+const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const ZOOM_MIN: f32 = 0.6;
+const ZOOM_MAX: f32 = 2.5;
+
+/// Open the window. `paths` is a set to open; empty means the last set, or the bundled one.
+pub fn run(paths: Vec<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        renderer: eframe::Renderer::Glow,
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Parallel Reader")
+            .with_app_id(APP_ID)
+            .with_inner_size([1280.0, 860.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| Ok(Box::new(ReaderApp::new(paths, cc.storage)))),
+    )
+}
+
+/// View settings remembered between runs (never the loaded texts).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The paths of the last set opened from disk (empty: the bundled set).
+    pub last_set: Vec<PathBuf>,
+    /// Text zoom factor.
+    pub zoom: f32,
+    /// Show boilerplate rows (dimmed) or hide them.
+    pub show_boilerplate: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            last_set: Vec::new(),
+            zoom: 1.0,
+            show_boilerplate: true,
+        }
+    }
+}
+
+/// What to load.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadRequest {
+    /// The example set built into the binary.
+    Bundled,
+    /// A folder, a manifest, or files.
+    Paths(Vec<PathBuf>),
+}
+
+impl LoadRequest {
+    fn describe(&self) -> String {
+        match self {
+            Self::Bundled => "the bundled example".to_owned(),
+            Self::Paths(paths) => paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+}
+
+/// Actions with side effects, applied at the end of a frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Show a native dialog.
+    Dialog(DialogPurpose),
+    /// Show the typed-path field.
+    PathPrompt(DialogPurpose, Option<String>),
+    /// Load a set (in the background).
+    Load(LoadRequest),
+    /// Write the JSON export to a file.
+    ExportJson(PathBuf),
+    /// Select a comparison row and bring it into view.
+    Select(usize),
+    /// Move the selection by this many shown rows.
+    MoveSelection(isize),
+    /// Select the first shown row.
+    SelectFirst,
+    /// Select the last shown row.
+    SelectLast,
+    /// Multiply the text zoom.
+    Zoom(f32),
+    /// Back to zoom 1.
+    ZoomReset,
+    /// Show or hide boilerplate.
+    SetShowBoilerplate(bool),
+    /// Close the window.
+    Quit,
+}
+
+/// A message in the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// The text.
+    pub text: String,
+    /// An error (red) or information.
+    pub is_error: bool,
+}
+
+struct PendingLoad {
+    request: LoadRequest,
+    receiver: Receiver<Result<Comparison, String>>,
+}
+
+/// The typed-path field, offered with every dialog and instead of one where none can be shown.
+struct PathPrompt {
+    purpose: DialogPurpose,
+    text: String,
+    note: Option<String>,
+}
+
+/// The application.
+pub struct ReaderApp {
+    /// Persisted settings.
+    pub settings: Settings,
+    comparison: Option<Comparison>,
+    view: ReadingView,
+    selected_row: Option<usize>,
+    message: Option<Message>,
+    loading: Option<PendingLoad>,
+    dialog: Option<PendingDialog>,
+    prompt: Option<PathPrompt>,
+    commands: Vec<Command>,
+}
+
+impl ReaderApp {
+    /// The app with its settings from `storage`, starting to load `paths` (or the last set, or
+    /// the bundled set).
+    pub fn new(paths: Vec<PathBuf>, storage: Option<&dyn eframe::Storage>) -> Self {
+        let settings: Settings = storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        let request = if !paths.is_empty() {
+            LoadRequest::Paths(paths)
+        } else if !settings.last_set.is_empty() && settings.last_set.iter().all(|p| p.exists()) {
+            LoadRequest::Paths(settings.last_set.clone())
+        } else {
+            LoadRequest::Bundled
+        };
+        let mut app = Self::empty(settings);
+        app.commands.push(Command::Load(request));
+        app
+    }
+
+    /// The app with default settings and nothing loaded.
+    pub fn empty(settings: Settings) -> Self {
+        Self {
+            settings,
+            comparison: None,
+            view: ReadingView::default(),
+            selected_row: None,
+            message: None,
+            loading: None,
+            dialog: None,
+            prompt: None,
+            commands: Vec::new(),
+        }
+    }
+
+    /// Load a set now, on this thread (tests and benchmarks).
+    pub fn open_now(&mut self, request: &LoadRequest) {
+        let result = load(request);
+        self.finish_load(request, result);
+    }
+
+    /// Show an already built comparison.
+    pub fn set_comparison(&mut self, comparison: Comparison) {
+        self.selected_row = None;
+        self.view.reset();
+        self.comparison = Some(comparison);
+        self.refresh_shown();
+        if !self.view.shown().is_empty() {
+            self.selected_row = self.view.shown().first().copied();
+        }
+    }
+
+    /// The loaded comparison.
+    pub fn comparison(&self) -> Option<&Comparison> {
+        self.comparison.as_ref()
+    }
+
+    /// The selected comparison row.
+    pub fn selected_row(&self) -> Option<usize> {
+        self.selected_row
+    }
+
+    /// The status message, if any.
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    /// True while a set loads in the background.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Queue a command, as a menu item would.
+    pub fn push_command(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// The comparison rows currently shown.
+    pub fn shown_rows(&self) -> &[usize] {
+        self.view.shown()
+    }
+
+    /// Draw the whole app into `ui` (the window's root, or a test harness).
+    pub fn ui_root(&mut self, ui: &mut Ui) {
+        ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
+        self.poll_background(ui.ctx());
+        self.keyboard(ui.ctx());
+        self.dropped_files(ui.ctx());
+
+        egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
+        self.prompt_ui(ui.ctx());
+
+        let commands = std::mem::take(&mut self.commands);
+        for command in commands {
+            self.run_command(ui.ctx(), command);
+        }
+    }
+
+    fn poll_background(&mut self, ctx: &egui::Context) {
+        if let Some(pending) = &self.loading {
+            match pending.receiver.try_recv() {
+                Ok(result) => {
+                    let request = pending.request.clone();
+                    self.loading = None;
+                    self.finish_load(&request, result);
+                }
+                Err(TryRecvError::Empty) => {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(30));
+                }
+                Err(TryRecvError::Disconnected) => {
+                    let request = pending.request.clone();
+                    self.loading = None;
+                    self.finish_load(&request, Err("the loader stopped unexpectedly".to_owned()));
+                }
+            }
+        }
+        if let Some(dialog) = &self.dialog {
+            match dialog.poll() {
+                None => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
+                Some(outcome) => {
+                    self.dialog = None;
+                    match outcome {
+                        DialogOutcome::Chosen(DialogPurpose::ExportJson, paths) => {
+                            if let Some(path) = paths.into_iter().next() {
+                                self.commands.push(Command::ExportJson(path));
+                            }
+                        }
+                        DialogOutcome::Chosen(_, paths) => {
+                            self.commands.push(Command::Load(LoadRequest::Paths(paths)));
+                        }
+                        DialogOutcome::Cancelled => {}
+                        DialogOutcome::Unavailable(purpose) => {
+                            self.commands.push(Command::PathPrompt(
+                                purpose,
+                                Some("No file dialog can be shown on this system (no desktop portal or zenity). Type the path instead.".to_owned()),
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn finish_load(&mut self, request: &LoadRequest, result: Result<Comparison, String>) {
+        match result {
+            Ok(comparison) => {
+                self.message = comparison.warnings.first().map(|_| Message {
+                    text: format!(
+                        "Opened with {} problem(s): {}",
+                        comparison.warnings.len(),
+                        comparison
+                            .warnings
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    ),
+                    is_error: false,
+                });
+                self.settings.last_set = comparison.set.source.paths();
+                self.set_comparison(comparison);
+            }
+            Err(err) => {
+                let kept = if self.comparison.is_some() {
+                    " The previous set stays open."
+                } else {
+                    ""
+                };
+                self.message = Some(Message {
+                    text: format!("Could not open {}: {err}.{kept}", request.describe()),
+                    is_error: true,
+                });
+            }
+        }
+    }
+
+    fn refresh_shown(&mut self) {
+        let Some(comparison) = &self.comparison else {
+            return;
+        };
+        let show_boilerplate = self.settings.show_boilerplate;
+        let shown: Vec<usize> = (0..comparison.rows.len())
+            .filter(|&idx| show_boilerplate || !is_boilerplate_row(comparison, idx))
+            .collect();
+        self.view.set_shown(comparison, shown);
+        if let Some(selected) = self.selected_row
+            && !self.view.shown().contains(&selected)
+        {
+            let pos = self.view.position_of(selected);
+            self.selected_row = self.view.shown().get(pos).copied();
+        }
+    }
+
+    fn keyboard(&mut self, ctx: &egui::Context) {
+        if ctx.input_mut(|i| i.consume_shortcut(&OPEN_SHORTCUT)) {
+            self.commands
+                .push(Command::Dialog(DialogPurpose::OpenFiles));
+        }
+        let zoom_in = [
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus),
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals),
+            KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Equals),
+        ];
+        let zoom_out = [
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus),
+            KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Minus),
+        ];
+        for shortcut in zoom_in {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.push(Command::Zoom(1.1));
+            }
+        }
+        for shortcut in zoom_out {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.push(Command::Zoom(1.0 / 1.1));
+            }
+        }
+        if ctx.input_mut(|i| {
+            i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0))
+        }) {
+            self.commands.push(Command::ZoomReset);
+        }
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let page = self.view.rows_per_page().saturating_sub(1).max(1) as isize;
+        let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
+        if pressed(Key::ArrowDown) || pressed(Key::J) {
+            self.commands.push(Command::MoveSelection(1));
+        }
+        if pressed(Key::ArrowUp) || pressed(Key::K) {
+            self.commands.push(Command::MoveSelection(-1));
+        }
+        if pressed(Key::PageDown) {
+            self.commands.push(Command::MoveSelection(page));
+        }
+        if pressed(Key::PageUp) {
+            self.commands.push(Command::MoveSelection(-page));
+        }
+        if pressed(Key::Home) {
+            self.commands.push(Command::SelectFirst);
+        }
+        if pressed(Key::End) {
+            self.commands.push(Command::SelectLast);
+        }
+    }
+
+    fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_path_buf())
+                .filter(|path| !path.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.commands
+                .push(Command::Load(LoadRequest::Paths(dropped)));
+        }
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Dialog(purpose) => {
+                if self.dialog.is_none() {
+                    let start_dir = self.start_dir();
+                    self.dialog = Some(PendingDialog::spawn(purpose, start_dir));
+                }
+            }
+            Command::PathPrompt(purpose, note) => {
+                let text = match purpose {
+                    DialogPurpose::ExportJson => self
+                        .start_dir()
+                        .map(|d| d.join("comparison.json").display().to_string())
+                        .unwrap_or_default(),
+                    _ => String::new(),
+                };
+                self.prompt = Some(PathPrompt {
+                    purpose,
+                    text,
+                    note,
+                });
+            }
+            Command::Load(request) => {
+                let (sender, receiver) = mpsc::channel();
+                let job = request.clone();
+                let repaint = ctx.clone();
+                std::thread::spawn(move || {
+                    sender.send(load(&job)).ok();
+                    repaint.request_repaint();
+                });
+                self.loading = Some(PendingLoad { request, receiver });
+            }
+            Command::ExportJson(path) => self.export_json(&path),
+            Command::Select(row) => {
+                self.selected_row = Some(row);
+                let pos = self.view.position_of(row);
+                self.view.scroll_to(ScrollTarget::Reveal(pos));
+            }
+            Command::MoveSelection(delta) => {
+                let shown = self.view.shown();
+                if shown.is_empty() {
+                    return;
+                }
+                let current = self
+                    .selected_row
+                    .map_or(-1, |row| self.view.position_of(row) as isize);
+                let target = (current + delta).clamp(0, shown.len() as isize - 1) as usize;
+                let row = shown[target];
+                self.selected_row = Some(row);
+                self.view.scroll_to(ScrollTarget::Reveal(target));
+            }
+            Command::SelectFirst => {
+                if let Some(&row) = self.view.shown().first() {
+                    self.selected_row = Some(row);
+                    self.view.scroll_to(ScrollTarget::Top(0));
+                }
+            }
+            Command::SelectLast => {
+                if let Some(&row) = self.view.shown().last() {
+                    let pos = self.view.shown().len() - 1;
+                    self.selected_row = Some(row);
+                    self.view.scroll_to(ScrollTarget::Reveal(pos));
+                }
+            }
+            Command::Zoom(factor) => {
+                self.settings.zoom = (self.settings.zoom * factor).clamp(ZOOM_MIN, ZOOM_MAX);
+            }
+            Command::ZoomReset => self.settings.zoom = 1.0,
+            Command::SetShowBoilerplate(show) => {
+                self.settings.show_boilerplate = show;
+                self.refresh_shown();
+                if let Some(row) = self.selected_row {
+                    let pos = self.view.position_of(row);
+                    self.view.scroll_to(ScrollTarget::Reveal(pos));
+                }
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn start_dir(&self) -> Option<PathBuf> {
+        let first = self.settings.last_set.first()?;
+        if first.is_dir() {
+            Some(first.clone())
+        } else {
+            first.parent().map(PathBuf::from)
+        }
+    }
+
+    fn export_json(&mut self, path: &std::path::Path) {
+        let Some(comparison) = &self.comparison else {
+            self.message = Some(Message {
+                text: "Nothing to export: no set is open.".to_owned(),
+                is_error: true,
+            });
+            return;
+        };
+        let mut bytes = Vec::new();
+        let result = export::write(comparison, export::Format::Json, &mut bytes)
+            .and_then(|()| export::write_atomic(path, &bytes));
+        self.message = Some(match result {
+            Ok(()) => Message {
+                text: format!("Exported to {}", path.display()),
+                is_error: false,
+            },
+            Err(err) => Message {
+                text: format!("Could not export ({err}): {}", path.display()),
+                is_error: true,
+            },
+        });
+    }
+
+    fn menu_bar_ui(&mut self, ui: &mut Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui
+                    .add(
+                        egui::Button::new("Open set…")
+                            .shortcut_text(ui.ctx().format_shortcut(&OPEN_SHORTCUT)),
+                    )
+                    .clicked()
+                {
+                    self.commands
+                        .push(Command::Dialog(DialogPurpose::OpenFiles));
+                }
+                if ui.button("Open folder…").clicked() {
+                    self.commands
+                        .push(Command::Dialog(DialogPurpose::OpenFolder));
+                }
+                if ui.button("Open path…").clicked() {
+                    self.commands
+                        .push(Command::PathPrompt(DialogPurpose::OpenFiles, None));
+                }
+                if ui.button("Open the bundled example").clicked() {
+                    self.commands.push(Command::Load(LoadRequest::Bundled));
+                }
+                ui.separator();
+                let has_set = self.comparison.is_some();
+                if ui
+                    .add_enabled(has_set, egui::Button::new("Export JSON…"))
+                    .clicked()
+                {
+                    self.commands
+                        .push(Command::Dialog(DialogPurpose::ExportJson));
+                }
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    self.commands.push(Command::Quit);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                let mut show = self.settings.show_boilerplate;
+                if ui.checkbox(&mut show, "Show boilerplate").changed() {
+                    self.commands.push(Command::SetShowBoilerplate(show));
+                }
+                ui.separator();
+                if ui.button("Larger text").clicked() {
+                    self.commands.push(Command::Zoom(1.1));
+                }
+                if ui.button("Smaller text").clicked() {
+                    self.commands.push(Command::Zoom(1.0 / 1.1));
+                }
+                if ui.button("Reset text size").clicked() {
+                    self.commands.push(Command::ZoomReset);
+                }
+                ui.separator();
+                egui::global_theme_preference_buttons(ui);
+            });
+            ui.separator();
+            let mut show = self.settings.show_boilerplate;
+            if ui
+                .checkbox(&mut show, "Boilerplate")
+                .on_hover_text("Show website chrome (dimmed), or hide it")
+                .changed()
+            {
+                self.commands.push(Command::SetShowBoilerplate(show));
+            }
+            if ui
+                .small_button("A−")
+                .on_hover_text("Smaller text (Ctrl −)")
+                .clicked()
+            {
+                self.commands.push(Command::Zoom(1.0 / 1.1));
+            }
+            if ui
+                .small_button("A+")
+                .on_hover_text("Larger text (Ctrl +)")
+                .clicked()
+            {
+                self.commands.push(Command::Zoom(1.1));
+            }
+            if self.loading.is_some() {
+                ui.spinner();
+                ui.label("Loading…");
+            }
+        });
+    }
+
+    fn central_ui(&mut self, ui: &mut Ui) {
+        let theme = Theme::for_visuals(ui.visuals());
+        if let Some(message) = self.message.clone()
+            && message.is_error
+        {
+            ui.horizontal(|ui| {
+                ui.colored_label(theme.error, &message.text);
+                if ui.small_button("Dismiss").clicked() {
+                    self.message = None;
+                }
+            });
+            ui.separator();
+        }
+        let Some(comparison) = &self.comparison else {
+            ui.centered_and_justified(|ui| {
+                if self.loading.is_some() {
+                    ui.spinner();
+                } else {
+                    ui.label("Open an article set: File > Open set… (Ctrl+O), or drop files here.");
+                }
+            });
+            return;
+        };
+        ui.heading(&comparison.set.title);
+        header_ui(ui, comparison);
+        ui.separator();
+        let response = self
+            .view
+            .ui(ui, comparison, self.selected_row, self.settings.zoom);
+        if let Some(row) = response.clicked_row {
+            self.selected_row = Some(row);
+        }
+        let hovering = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());
+        if hovering {
+            let rect = ui.max_rect();
+            ui.painter()
+                .rect_filled(rect, 4.0, theme.selected_row.gamma_multiply(0.8));
+            ui.painter().text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                "Drop a folder, a set.json, or two or more text files to open them",
+                egui::FontId::proportional(20.0),
+                theme.heading,
+            );
+        }
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut Ui) {
+        let theme = Theme::for_visuals(ui.visuals());
+        ui.horizontal(|ui| {
+            if let Some(comparison) = &self.comparison {
+                let stats = comparison.stats();
+                ui.label(format!(
+                    "{} rows · {} one-to-one · {} merged · {} unmatched paragraphs · {} coverage documents",
+                    stats.rows,
+                    stats.one_to_one,
+                    stats.merged,
+                    stats.unmatched_paragraphs,
+                    comparison.set.coverage().len()
+                ));
+                if self.view.shown().len() != comparison.rows.len() {
+                    ui.label(format!(
+                        "· {} boilerplate rows hidden",
+                        comparison.rows.len() - self.view.shown().len()
+                    ));
+                }
+                if !comparison.warnings.is_empty() {
+                    let list: Vec<String> =
+                        comparison.warnings.iter().map(ToString::to_string).collect();
+                    ui.colored_label(
+                        theme.warning,
+                        format!("· {} load warning(s)", comparison.warnings.len()),
+                    )
+                    .on_hover_text(list.join("\n"));
+                }
+            }
+            if let Some(message) = &self.message {
+                let color = if message.is_error { theme.error } else { theme.weak };
+                ui.separator();
+                ui.colored_label(color, &message.text);
+            }
+        });
+    }
+
+    fn prompt_ui(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = &mut self.prompt else {
+            return;
+        };
+        let mut open = true;
+        let mut submit = false;
+        let mut cancel = false;
+        let title = match prompt.purpose {
+            DialogPurpose::ExportJson => "Export JSON to",
+            _ => "Open a set",
+        };
+        egui::Window::new(title)
+            .collapsible(false)
+            .resizable(false)
+            .open(&mut open)
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+            .show(ctx, |ui| {
+                if let Some(note) = &prompt.note {
+                    ui.label(note);
+                }
+                let hint = match prompt.purpose {
+                    DialogPurpose::ExportJson => "File to write",
+                    _ => "Folder, set.json, or files separated by ;",
+                };
+                let label = ui.label(hint);
+                let edit = ui
+                    .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(480.0))
+                    .labelled_by(label.id);
+                if edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                    submit = true;
+                }
+                ui.horizontal(|ui| {
+                    let action = match prompt.purpose {
+                        DialogPurpose::ExportJson => "Export",
+                        _ => "Open",
+                    };
+                    if ui.button(action).clicked() {
+                        submit = true;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        cancel = true;
+                    }
+                });
+            });
+        if submit {
+            let paths: Vec<PathBuf> = prompt
+                .text
+                .split(';')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from)
+                .collect();
+            if !paths.is_empty() {
+                self.commands.push(match prompt.purpose {
+                    DialogPurpose::ExportJson => Command::ExportJson(paths[0].clone()),
+                    _ => Command::Load(LoadRequest::Paths(paths)),
+                });
+                self.prompt = None;
+            }
+        } else if cancel || !open {
+            self.prompt = None;
+        }
+    }
+}
+
+impl eframe::App for ReaderApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let title = self.comparison.as_ref().map_or_else(
+            || "Parallel Reader".to_owned(),
+            |c| format!("{} — Parallel Reader", c.set.title),
+        );
+        ui.ctx()
+            .send_viewport_cmd(egui::ViewportCommand::Title(title));
+        self.ui_root(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}
+
+/// The column headers: each side's label and language, over its column.
+fn header_ui(ui: &mut Ui, comparison: &Comparison) {
+    let left = comparison.set.left();
+    let right = comparison.set.right();
+    let width = ui.available_width();
+    let column = ((width - 28.0 - 16.0 - 12.0) / 2.0).max(120.0);
+    ui.horizontal(|ui| {
+        ui.add_space(28.0);
+        for (n, doc) in [left, right].into_iter().enumerate() {
+            if n == 1 {
+                ui.add_space(16.0);
+            }
+            ui.allocate_ui_with_layout(
+                egui::vec2(column, 20.0),
+                egui::Layout::left_to_right(egui::Align::Center),
+                |ui| {
+                    ui.set_width(column);
+                    ui.label(RichText::new(&doc.label).strong());
+                    ui.label(
+                        RichText::new(format!("{} ({})", lang::name(&doc.lang), doc.lang)).weak(),
+                    )
+                    .on_hover_text(doc.path.display().to_string());
+                },
+            );
+        }
+    });
+}
+
+fn is_boilerplate_row(comparison: &Comparison, row_idx: usize) -> bool {
+    let row = &comparison.rows[row_idx];
+    let left = comparison.set.left();
+    let right = comparison.set.right();
+    row.left
+        .iter()
+        .map(|&i| left.paragraphs[i].kind)
+        .chain(row.right.iter().map(|&i| right.paragraphs[i].kind))
+        .all(|kind| kind == ParagraphKind::Boilerplate)
+}
+
+/// Load and analyse a set (runs on a background thread in the app).
+pub fn load(request: &LoadRequest) -> Result<Comparison, String> {
+    let loaded = match request {
+        LoadRequest::Bundled => set::bundled(),
+        LoadRequest::Paths(paths) => set::load(paths).map_err(|err| err.to_string())?,
+    };
+    Ok(Comparison::build(loaded))
+}

@@ -1,0 +1,68 @@
+//! Every colour the window uses, for light and dark mode. No other module names a colour.
+
+// The one place that declares colours (clippy.toml forbids them elsewhere).
+#![allow(clippy::disallowed_methods)]
+
+use egui::{Color32, Visuals};
+
+/// The colours of the reading view.
+#[derive(Clone, Copy, Debug)]
+pub struct Theme {
+    /// Body text.
+    pub text: Color32,
+    /// Headings.
+    pub heading: Color32,
+    /// Boilerplate (dimmed).
+    pub boilerplate: Color32,
+    /// Paragraph numbers and other quiet labels.
+    pub weak: Color32,
+    /// Background of the selected row.
+    pub selected_row: Color32,
+    /// Outline of the selected row.
+    pub selected_outline: Color32,
+    /// Background of a row with a paragraph on one side only.
+    pub unmatched_row: Color32,
+    /// Background of rows merging several paragraphs.
+    pub merged_row: Color32,
+    /// Thin lines between rows.
+    pub separator: Color32,
+    /// Error messages.
+    pub error: Color32,
+    /// Warnings.
+    pub warning: Color32,
+}
+
+impl Theme {
+    /// The theme for the current light or dark visuals.
+    pub fn for_visuals(visuals: &Visuals) -> Self {
+        if visuals.dark_mode {
+            Self {
+                text: Color32::from_gray(225),
+                heading: Color32::from_rgb(235, 235, 245),
+                boilerplate: Color32::from_gray(120),
+                weak: Color32::from_gray(130),
+                selected_row: Color32::from_rgb(38, 52, 74),
+                selected_outline: Color32::from_rgb(90, 140, 210),
+                unmatched_row: Color32::from_rgb(62, 46, 26),
+                merged_row: Color32::from_rgb(34, 44, 38),
+                separator: Color32::from_gray(55),
+                error: Color32::from_rgb(255, 120, 110),
+                warning: Color32::from_rgb(235, 190, 90),
+            }
+        } else {
+            Self {
+                text: Color32::from_gray(25),
+                heading: Color32::from_rgb(10, 20, 50),
+                boilerplate: Color32::from_gray(150),
+                weak: Color32::from_gray(120),
+                selected_row: Color32::from_rgb(222, 234, 252),
+                selected_outline: Color32::from_rgb(70, 120, 200),
+                unmatched_row: Color32::from_rgb(253, 240, 218),
+                merged_row: Color32::from_rgb(232, 245, 236),
+                separator: Color32::from_gray(225),
+                error: Color32::from_rgb(190, 30, 30),
+                warning: Color32::from_rgb(150, 95, 0),
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! # Parallel Reader
+//!
+//! Read two renderings of the same article side by side, paragraph by paragraph, check that
+//! their figures agree, and link each paragraph to other coverage of the same story.
+//!
+//! This crate is the core: it loads article sets, splits and classifies paragraphs, aligns the
+//! two renderings and exports the comparison. It never touches a GUI crate (the window lives in
+//! [`app`], behind the default `gui` feature), so `cargo check --lib --no-default-features`
+//! keeps it honest.
+//!
+//! ## The pipeline
+//!
+//! ```text
+//! bytes ─ decode ─ paragraph (split, classify) ─ set (ArticleSet) ─ align ─ comparison ─ export
+//!                                              └ lang (detect)      └ tokens (shared by all)
+//! ```
+//!
+//! ```
+//! use parallel_reader::{comparison::Comparison, export, set};
+//! let comparison = Comparison::build(set::bundled());
+//! let mut json = Vec::new();
+//! export::write(&comparison, export::Format::Json, &mut json).unwrap();
+//! assert!(String::from_utf8(json).unwrap().contains("parallel-reader/comparison/1"));
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod align;
+pub mod comparison;
+pub mod decode;
+pub mod export;
+pub mod lang;
+pub mod paragraph;
+pub mod set;
+pub mod tokens;
+
+#[cfg(feature = "gui")]
+pub mod app;

@@ -1,0 +1,105 @@
+//! `parallel-reader`: the window, or a headless subcommand.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use parallel_reader::comparison::Comparison;
+use parallel_reader::{export, set};
+
+/// Read two renderings of an article side by side, check their figures, and link them to
+/// related coverage.
+#[derive(Parser, Debug)]
+#[command(
+    name = "parallel-reader",
+    version,
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// Open this set in the window: a folder, a `set.json`, or two or more text files. Without
+    /// it, the window opens the set you had open last, or the bundled example.
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Export the comparison of a set without opening a window.
+    Export(ExportArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct ExportArgs {
+    /// A folder, a `set.json`, or two or more text files.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Json)]
+    format: FormatArg,
+
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FormatArg {
+    /// `parallel-reader/comparison/1` JSON.
+    Json,
+}
+
+impl From<FormatArg> for export::Format {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Json => Self::Json,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Export(args)) => match export_cmd(&args) {
+            Ok(code) => code,
+            Err(err) => {
+                eprintln!("parallel-reader: {err:#}");
+                ExitCode::from(2)
+            }
+        },
+        None => match parallel_reader::app::run(cli.paths) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("parallel-reader: cannot open the window: {err}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+/// Exit 0 when the export is clean, 2 when a file of the set had a problem (the export is
+/// still written from what loaded) or nothing could be exported.
+fn export_cmd(args: &ExportArgs) -> anyhow::Result<ExitCode> {
+    let loaded = set::load(&args.paths)?;
+    let had_warnings = !loaded.warnings.is_empty();
+    for warning in &loaded.warnings {
+        eprintln!("parallel-reader: warning: {warning}");
+    }
+    let comparison = Comparison::build(loaded);
+    let mut bytes = Vec::new();
+    export::write(&comparison, args.format.into(), &mut bytes)?;
+    match &args.out {
+        Some(path) => export::write_atomic(path, &bytes)
+            .map_err(|err| anyhow::anyhow!("cannot write {}: {err}", path.display()))?,
+        None => std::io::stdout().lock().write_all(&bytes)?,
+    }
+    Ok(if had_warnings {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

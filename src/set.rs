@@ -1,0 +1,686 @@
+//! Article sets: two renderings to compare (left, right) plus any number of coverage documents.
+//!
+//! A set is read from a manifest (`set.json`), from a folder (through its `set.json` when it has
+//! one), or from files given directly. Without a manifest the two documents that are most likely
+//! renderings of each other become left and right (see [`choose_pair`]) and the rest is coverage.
+//!
+//! Loading follows the reporter pattern: a file that cannot be read is reported as a
+//! [`LoadWarning`] naming the file and the problem while the rest of the set loads; only a set
+//! that cannot be compared at all (no manifest, no left or right, fewer than two documents) is a
+//! [`LoadError`].
+//!
+//! ```
+//! let loaded = parallel_reader::set::bundled();
+//! assert_eq!(loaded.set.left().lang, "sv");
+//! assert_eq!(loaded.set.right().lang, "nl");
+//! assert_eq!(loaded.set.coverage().len(), 3);
+//! ```
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::decode::{self, DecodeError};
+use crate::lang;
+use crate::paragraph::{self, ParagraphKind};
+use crate::tokens;
+
+/// The file name of a set manifest.
+pub const MANIFEST_NAME: &str = "set.json";
+
+/// Which part a document plays in a set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The rendering shown on the left.
+    Left,
+    /// The rendering shown on the right.
+    Right,
+    /// Related coverage of the same story.
+    Coverage,
+}
+
+impl Role {
+    /// The lower-case name used in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Left => "left",
+            Self::Right => "right",
+            Self::Coverage => "coverage",
+        }
+    }
+}
+
+/// One paragraph of a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// 0-based position in the document's paragraph list.
+    pub index: usize,
+    /// Heading, body or boilerplate.
+    pub kind: ParagraphKind,
+    /// The trimmed text.
+    pub text: String,
+}
+
+/// One document of a set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    /// A short id unique in the set (the file stem).
+    pub id: String,
+    /// Left, right or coverage.
+    pub role: Role,
+    /// Language code (`sv`, `nl`, …) as given or detected.
+    pub lang: String,
+    /// Display label.
+    pub label: String,
+    /// Where the text came from.
+    pub path: PathBuf,
+    /// The encoding the file was read as.
+    pub encoding: &'static str,
+    /// The paragraphs in reading order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Document {
+    /// Build a document from decoded text: split paragraphs and classify them.
+    pub fn from_text(
+        id: String,
+        role: Role,
+        lang: Option<String>,
+        label: String,
+        path: PathBuf,
+        text: &decode::DecodedText,
+    ) -> Self {
+        let texts = paragraph::split_paragraphs(&text.text);
+        let kinds = paragraph::classify(&texts);
+        let paragraphs = texts
+            .into_iter()
+            .zip(kinds)
+            .enumerate()
+            .map(|(index, (text, kind))| Paragraph { index, kind, text })
+            .collect();
+        let lang = lang
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or_else(|| lang::detect(&text.text));
+        Self {
+            id,
+            role,
+            lang,
+            label,
+            path,
+            encoding: text.encoding,
+            paragraphs,
+        }
+    }
+
+    /// The first heading, or the start of the first paragraph: a title for display.
+    pub fn headline(&self) -> String {
+        let paragraph = self
+            .paragraphs
+            .iter()
+            .find(|p| p.kind == ParagraphKind::Heading)
+            .or_else(|| {
+                self.paragraphs
+                    .iter()
+                    .find(|p| p.kind == ParagraphKind::Body)
+            })
+            .or(self.paragraphs.first());
+        paragraph.map_or_else(String::new, |p| {
+            let mut title: String = p.text.chars().take(100).collect();
+            if p.text.chars().count() > 100 {
+                title.push('…');
+            }
+            title
+        })
+    }
+}
+
+/// Where a set was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SetSource {
+    /// The example set built into the binary.
+    Bundled,
+    /// A `set.json` manifest.
+    Manifest(PathBuf),
+    /// A folder without a manifest.
+    Folder(PathBuf),
+    /// Files given one by one.
+    Files(Vec<PathBuf>),
+}
+
+impl SetSource {
+    /// The paths to give [`load`] to read this set again (empty for the bundled set).
+    pub fn paths(&self) -> Vec<PathBuf> {
+        match self {
+            Self::Bundled => Vec::new(),
+            Self::Manifest(path) | Self::Folder(path) => vec![path.clone()],
+            Self::Files(paths) => paths.clone(),
+        }
+    }
+}
+
+/// An article set: `documents[0]` is left, `documents[1]` right, the rest coverage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleSet {
+    /// The set's title.
+    pub title: String,
+    /// Where it was read from.
+    pub source: SetSource,
+    /// Left, right, then coverage.
+    pub documents: Vec<Document>,
+}
+
+impl ArticleSet {
+    /// The left rendering.
+    pub fn left(&self) -> &Document {
+        &self.documents[0]
+    }
+
+    /// The right rendering.
+    pub fn right(&self) -> &Document {
+        &self.documents[1]
+    }
+
+    /// The coverage documents.
+    pub fn coverage(&self) -> &[Document] {
+        &self.documents[2..]
+    }
+}
+
+/// A problem with one file that did not stop the set from loading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadWarning {
+    /// What is wrong.
+    pub problem: String,
+    /// The file it is about.
+    pub path: PathBuf,
+}
+
+impl fmt::Display for LoadWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.problem, self.path.display())
+    }
+}
+
+/// A set that loaded, with the problems met on the way.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The set.
+    pub set: ArticleSet,
+    /// Files skipped or read with problems, in the order met.
+    pub warnings: Vec<LoadWarning>,
+}
+
+/// Why no set could be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// Nothing was given to open.
+    #[error("no files given")]
+    NothingGiven,
+    /// A path does not exist.
+    #[error("no such file or folder: {}", .0.display())]
+    NotFound(PathBuf),
+    /// The manifest is not valid.
+    #[error("invalid manifest ({reason}): {}", path.display())]
+    Manifest {
+        /// What is wrong with it.
+        reason: String,
+        /// The manifest file.
+        path: PathBuf,
+    },
+    /// The left or right document of a manifest could not be read.
+    #[error("cannot read the {} document ({problem}): {}", role.as_str(), path.display())]
+    Rendering {
+        /// Left or right.
+        role: Role,
+        /// What went wrong.
+        problem: String,
+        /// The file.
+        path: PathBuf,
+    },
+    /// Fewer than two readable documents.
+    #[error("{} needs at least two readable text documents, found {found}{}", where_.display(), problem_list(problems))]
+    TooFewDocuments {
+        /// How many loaded.
+        found: usize,
+        /// Why the others did not.
+        problems: Vec<LoadWarning>,
+        /// The folder or first file.
+        where_: PathBuf,
+    },
+    /// A manifest was given together with other files.
+    #[error("give one manifest, one folder, or several text files, not a mix: {}", .0.display())]
+    Mixed(PathBuf),
+}
+
+fn problem_list(problems: &[LoadWarning]) -> String {
+    if problems.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    format!(" ({})", list.join("; "))
+}
+
+/// One entry of a manifest.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestEntry {
+    /// Path relative to the manifest.
+    pub path: String,
+    /// Language code; detected when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// Display label; the file name when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// The `set.json` manifest.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// The set's title; the folder name when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The left rendering.
+    pub left: ManifestEntry,
+    /// The right rendering.
+    pub right: ManifestEntry,
+    /// Related coverage.
+    #[serde(default)]
+    pub coverage: Vec<ManifestEntry>,
+}
+
+/// Where document bytes come from: the disk, or the files built into the binary.
+trait FileSource {
+    fn read(&self, path: &Path) -> Result<Vec<u8>, String>;
+}
+
+struct Disk;
+
+impl FileSource for Disk {
+    fn read(&self, path: &Path) -> Result<Vec<u8>, String> {
+        std::fs::read(path).map_err(|err| match err.kind() {
+            std::io::ErrorKind::NotFound => "file not found".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            _ if path.is_dir() => "is a folder, not a file".to_owned(),
+            _ => err.to_string(),
+        })
+    }
+}
+
+/// The bundled example set (`seeds/` in the repository), built into the binary.
+pub mod bundled_files {
+    /// The bundled manifest.
+    pub const MANIFEST: &str = include_str!("../seeds/set.json");
+    /// The bundled documents by file name.
+    pub const FILES: [(&str, &[u8]); 5] = [
+        (
+            "000_56c814ddb9b757cd.txt",
+            include_bytes!("../seeds/000_56c814ddb9b757cd.txt"),
+        ),
+        (
+            "001_0bd7ab58742551fb.txt",
+            include_bytes!("../seeds/001_0bd7ab58742551fb.txt"),
+        ),
+        (
+            "002_0a61c7d32ba01d67.txt",
+            include_bytes!("../seeds/002_0a61c7d32ba01d67.txt"),
+        ),
+        (
+            "003_1ff2a8570726df8e.txt",
+            include_bytes!("../seeds/003_1ff2a8570726df8e.txt"),
+        ),
+        (
+            "004_77232d68e55bed08.txt",
+            include_bytes!("../seeds/004_77232d68e55bed08.txt"),
+        ),
+    ];
+}
+
+struct Bundled;
+
+impl FileSource for Bundled {
+    fn read(&self, path: &Path) -> Result<Vec<u8>, String> {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        bundled_files::FILES
+            .iter()
+            .find(|(file, _)| *file == name)
+            .map(|(_, bytes)| bytes.to_vec())
+            .ok_or_else(|| "file not found".to_owned())
+    }
+}
+
+/// The example set built into the binary.
+pub fn bundled() -> Loaded {
+    let manifest_path = PathBuf::from("seeds").join(MANIFEST_NAME);
+    let manifest: Manifest = match serde_json::from_str(bundled_files::MANIFEST) {
+        Ok(manifest) => manifest,
+        Err(err) => unreachable!("the bundled manifest is checked by tests: {err}"),
+    };
+    match from_manifest(&Bundled, &manifest, &manifest_path, SetSource::Bundled) {
+        Ok(loaded) => loaded,
+        Err(err) => unreachable!("the bundled set is checked by tests: {err}"),
+    }
+}
+
+/// Load a set from a manifest, a folder, or two or more files.
+pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
+    let Some(first) = paths.first() else {
+        return Err(LoadError::NothingGiven);
+    };
+    for path in paths {
+        if !path.exists() {
+            return Err(LoadError::NotFound(path.clone()));
+        }
+    }
+    if paths.len() == 1 {
+        if first.is_dir() {
+            let manifest = first.join(MANIFEST_NAME);
+            if manifest.is_file() {
+                return load_manifest(&manifest);
+            }
+            return load_loose(
+                &folder_files(first),
+                first,
+                SetSource::Folder(first.clone()),
+            );
+        }
+        if is_manifest(first) {
+            return load_manifest(first);
+        }
+    }
+    let mut files = Vec::new();
+    for path in paths {
+        if is_manifest(path) {
+            return Err(LoadError::Mixed(path.clone()));
+        }
+        if path.is_dir() {
+            files.extend(folder_files(path));
+        } else {
+            files.push(path.clone());
+        }
+    }
+    load_loose(&files, first, SetSource::Files(paths.to_vec()))
+}
+
+fn is_manifest(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
+}
+
+/// The text files of a folder, sorted by name: hidden files, JSON and common binary formats are
+/// left out.
+fn folder_files(folder: &Path) -> Vec<PathBuf> {
+    const SKIPPED: [&str; 14] = [
+        "json", "png", "jpg", "jpeg", "gif", "webp", "pdf", "zip", "gz", "exe", "bin", "tmx",
+        "csv", "html",
+    ];
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.is_file())
+        .filter(|path| {
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            !name.starts_with('.') && !SKIPPED.contains(&ext.as_str())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn load_manifest(path: &Path) -> Result<Loaded, LoadError> {
+    let bytes = std::fs::read(path).map_err(|err| LoadError::Manifest {
+        reason: err.to_string(),
+        path: path.to_owned(),
+    })?;
+    let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|err| LoadError::Manifest {
+        reason: err.to_string(),
+        path: path.to_owned(),
+    })?;
+    from_manifest(&Disk, &manifest, path, SetSource::Manifest(path.to_owned()))
+}
+
+fn from_manifest(
+    files: &dyn FileSource,
+    manifest: &Manifest,
+    manifest_path: &Path,
+    source: SetSource,
+) -> Result<Loaded, LoadError> {
+    let base = manifest_path.parent().unwrap_or(Path::new(""));
+    for (role, entry) in [(Role::Left, &manifest.left), (Role::Right, &manifest.right)] {
+        if entry.path.trim().is_empty() {
+            return Err(LoadError::Manifest {
+                reason: format!("the {} entry has no path", role.as_str()),
+                path: manifest_path.to_owned(),
+            });
+        }
+    }
+    let mut ids = HashSet::new();
+    let mut warnings = Vec::new();
+    let mut documents = Vec::new();
+    let entries = [(Role::Left, &manifest.left), (Role::Right, &manifest.right)]
+        .into_iter()
+        .chain(
+            manifest
+                .coverage
+                .iter()
+                .map(|entry| (Role::Coverage, entry)),
+        );
+    for (role, entry) in entries {
+        let path = base.join(&entry.path);
+        match read_text(files, &path) {
+            Ok(text) => {
+                let id = unique_id(&path, &mut ids);
+                let label = entry.label.clone().unwrap_or_else(|| file_label(&path));
+                documents.push(Document::from_text(
+                    id,
+                    role,
+                    entry.lang.clone(),
+                    label,
+                    path,
+                    &text,
+                ));
+            }
+            Err(problem) if role == Role::Coverage => warnings.push(LoadWarning { problem, path }),
+            Err(problem) => {
+                return Err(LoadError::Rendering {
+                    role,
+                    problem,
+                    path,
+                });
+            }
+        }
+    }
+    let title = manifest
+        .title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| {
+            base.file_name()
+                .and_then(|n| n.to_str())
+                .map_or_else(|| documents[0].headline(), str::to_owned)
+        });
+    Ok(Loaded {
+        set: ArticleSet {
+            title,
+            source,
+            documents,
+        },
+        warnings,
+    })
+}
+
+fn load_loose(files: &[PathBuf], where_: &Path, source: SetSource) -> Result<Loaded, LoadError> {
+    let mut ids = HashSet::new();
+    let mut warnings = Vec::new();
+    let mut documents = Vec::new();
+    for path in files {
+        match read_text(&Disk, path) {
+            Ok(text) => {
+                let id = unique_id(path, &mut ids);
+                let label = file_label(path);
+                documents.push(Document::from_text(
+                    id,
+                    Role::Coverage,
+                    None,
+                    label,
+                    path.clone(),
+                    &text,
+                ));
+            }
+            Err(problem) => warnings.push(LoadWarning {
+                problem,
+                path: path.clone(),
+            }),
+        }
+    }
+    if documents.len() < 2 {
+        return Err(LoadError::TooFewDocuments {
+            found: documents.len(),
+            problems: warnings,
+            where_: where_.to_owned(),
+        });
+    }
+    let (left, right) = choose_pair(&documents);
+    let (left, right) = if documents[left].path <= documents[right].path {
+        (left, right)
+    } else {
+        (right, left)
+    };
+    let mut ordered = Vec::with_capacity(documents.len());
+    let mut rest = Vec::new();
+    let mut left_doc = None;
+    let mut right_doc = None;
+    for (idx, doc) in documents.into_iter().enumerate() {
+        if idx == left {
+            left_doc = Some(doc);
+        } else if idx == right {
+            right_doc = Some(doc);
+        } else {
+            rest.push(doc);
+        }
+    }
+    let (Some(mut left_doc), Some(mut right_doc)) = (left_doc, right_doc) else {
+        unreachable!("choose_pair returns two distinct indices");
+    };
+    left_doc.role = Role::Left;
+    right_doc.role = Role::Right;
+    let title = match &source {
+        SetSource::Folder(folder) => folder
+            .file_name()
+            .and_then(|n| n.to_str())
+            .map_or_else(|| left_doc.headline(), str::to_owned),
+        _ => left_doc.headline(),
+    };
+    ordered.push(left_doc);
+    ordered.push(right_doc);
+    ordered.extend(rest);
+    Ok(Loaded {
+        set: ArticleSet {
+            title,
+            source,
+            documents: ordered,
+        },
+        warnings,
+    })
+}
+
+fn read_text(files: &dyn FileSource, path: &Path) -> Result<decode::DecodedText, String> {
+    let bytes = files.read(path)?;
+    decode::decode(&bytes).map_err(|err| match err {
+        DecodeError::Empty => "the file is empty".to_owned(),
+        DecodeError::Binary => "not a text file (binary data)".to_owned(),
+    })
+}
+
+fn unique_id(path: &Path, ids: &mut HashSet<String>) -> String {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("document")
+        .to_owned();
+    let mut id = stem.clone();
+    let mut counter = 2;
+    while !ids.insert(id.clone()) {
+        id = format!("{stem}-{counter}");
+        counter += 1;
+    }
+    id
+}
+
+fn file_label(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("document")
+        .to_owned()
+}
+
+/// Pick the two documents most likely to be renderings of each other: similar paragraph
+/// structure and length, and many shared figures and names. Returns indices into `documents`.
+pub fn choose_pair(documents: &[Document]) -> (usize, usize) {
+    let profiles: Vec<Profile> = documents.iter().map(Profile::new).collect();
+    let mut best = (0, 1, f64::MIN);
+    for a in 0..profiles.len() {
+        for b in a + 1..profiles.len() {
+            let score = profiles[a].rendering_score(&profiles[b]);
+            if score > best.2 {
+                best = (a, b, score);
+            }
+        }
+    }
+    (best.0, best.1)
+}
+
+/// What [`choose_pair`] compares: paragraph count, length, and anchors (figures and names).
+struct Profile {
+    paragraphs: usize,
+    chars: usize,
+    anchors: HashSet<String>,
+}
+
+impl Profile {
+    fn new(doc: &Document) -> Self {
+        let mut anchors = HashSet::new();
+        let mut chars = 0;
+        for paragraph in &doc.paragraphs {
+            chars += paragraph.text.chars().count();
+            for key in tokens::digit_keys(&paragraph.text) {
+                anchors.insert(key);
+            }
+            for word in tokens::words(&paragraph.text) {
+                if word.is_name && word.folded.len() >= 3 {
+                    anchors.insert(word.folded);
+                }
+            }
+        }
+        Self {
+            paragraphs: doc.paragraphs.len(),
+            chars,
+            anchors,
+        }
+    }
+
+    fn rendering_score(&self, other: &Self) -> f64 {
+        let ratio = |a: usize, b: usize| a.min(b) as f64 / a.max(b).max(1) as f64;
+        let shared = self.anchors.intersection(&other.anchors).count() as f64;
+        let total = (self.anchors.len() + other.anchors.len()).max(1) as f64;
+        0.3 * ratio(self.paragraphs, other.paragraphs)
+            + 0.2 * ratio(self.chars, other.chars)
+            + 0.5 * (2.0 * shared / total)
+    }
+}

@@ -1,0 +1,16 @@
+//! One integration test binary (ripgrep's layout): egui links once.
+
+// Helpers outside #[test] functions may unwrap too: a failure is a test failure.
+#![allow(clippy::unwrap_used)]
+
+// Shared helpers: the seed set's paragraphs and perturbations of them.
+mod hay;
+
+// Alignment of the seed pair and of perturbed variants.
+mod align;
+// Loading sets from manifests, folders and files, and bad input.
+mod load;
+// The JSON export and the command line.
+mod export;
+// The window, driven headless with egui_kittest.
+mod ui;

@@ -1,0 +1,181 @@
+//! The window, driven headless with `egui_kittest`: load, find text, click, keyboard.
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+use parallel_reader::app::{Command, LoadRequest, ReaderApp, Settings};
+
+fn harness_with(request: &LoadRequest) -> Harness<'static, ReaderApp> {
+    let mut app = ReaderApp::empty(Settings::default());
+    app.open_now(request);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(|ui, app: &mut ReaderApp| app.ui_root(ui), app);
+    run(&mut harness);
+    harness
+}
+
+/// Run until the UI settles (a jump to a row not laid out yet takes a few frames: its height is
+/// measured, then the scroll target is applied again).
+fn run(harness: &mut Harness<'_, ReaderApp>) {
+    harness.run_steps(8);
+}
+
+fn wait_for_load(harness: &mut Harness<'_, ReaderApp>) {
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_loading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    run(harness);
+}
+
+#[test]
+fn shows_both_renderings_side_by_side() {
+    let harness = harness_with(&LoadRequest::Bundled);
+    // The header names each side.
+    harness.get_by_label("Xpert.Digital — Swedish");
+    harness.get_by_label("Xpert.Digital — Dutch");
+    // Paragraphs of both languages are on screen.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Tecken på kris eller strategi?")
+            .count(),
+        3
+    );
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Tekenen van crisis of strategie?")
+            .count(),
+        3
+    );
+    harness.get_by_label_contains("Det är en bomb som skakar");
+    harness.get_by_label_contains("Het is een bom die de financiële");
+    // Rows far below are not laid out.
+    assert!(
+        harness
+            .query_by_label_contains("Lämna den mobila versionen")
+            .is_none()
+    );
+    // The status bar counts rows.
+    harness.get_by_label_contains("129 rows");
+}
+
+#[test]
+fn clicking_a_paragraph_selects_its_row() {
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    assert_eq!(harness.state().selected_row(), Some(0));
+    harness
+        .get_by_label_contains("Het is een bom die de financiële")
+        .click();
+    run(&mut harness);
+    assert_eq!(harness.state().selected_row(), Some(6));
+    harness
+        .get_by_label_contains("Galenskap eller genidrag?")
+        .click();
+    run(&mut harness);
+    assert_eq!(harness.state().selected_row(), Some(4));
+}
+
+#[test]
+fn keyboard_moves_the_selection_and_scrolls() {
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    harness.key_press(Key::ArrowDown);
+    run(&mut harness);
+    assert_eq!(harness.state().selected_row(), Some(1));
+    harness.key_press(Key::J);
+    harness.key_press(Key::J);
+    run(&mut harness);
+    assert_eq!(harness.state().selected_row(), Some(3));
+    harness.key_press(Key::K);
+    run(&mut harness);
+    assert_eq!(harness.state().selected_row(), Some(2));
+    harness.key_press(Key::PageDown);
+    run(&mut harness);
+    assert!(harness.state().selected_row().unwrap() > 3);
+    harness.key_press(Key::End);
+    run(&mut harness);
+    assert_eq!(harness.state().selected_row(), Some(128));
+    // The last row was scrolled into view and laid out.
+    harness.get_by_label_contains("Lämna den mobila versionen");
+    harness.get_by_label_contains("Verlaat de mobiele versie");
+    harness.key_press(Key::Home);
+    run(&mut harness);
+    assert_eq!(harness.state().selected_row(), Some(0));
+    harness.get_by_label_contains("Webbplatsikon");
+}
+
+#[test]
+fn boilerplate_can_be_hidden_with_one_toggle() {
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    let all = harness.state().shown_rows().len();
+    assert_eq!(all, 129);
+    harness.get_by_label("Boilerplate").click();
+    run(&mut harness);
+    let shown = harness.state().shown_rows().len();
+    assert!(shown < all - 20, "{shown}");
+    assert!(!harness.state().settings.show_boilerplate);
+    assert!(harness.query_by_label_contains("Webbplatsikon").is_none());
+    harness.get_by_label_contains("boilerplate rows hidden");
+}
+
+#[test]
+fn a_bad_set_is_reported_and_the_previous_one_stays() {
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    harness
+        .state_mut()
+        .push_command(Command::Load(LoadRequest::Paths(vec![
+            "/no/such/set".into(),
+        ])));
+    run(&mut harness);
+    wait_for_load(&mut harness);
+    let message = harness.state().message().cloned().unwrap();
+    assert!(message.is_error);
+    assert!(message.text.contains("/no/such/set"), "{}", message.text);
+    assert_eq!(harness.state().comparison().unwrap().rows.len(), 129);
+    harness.get_by_label_contains("Det är en bomb som skakar");
+}
+
+#[test]
+fn opening_a_folder_loads_in_the_background() {
+    let mut app = ReaderApp::empty(Settings::default());
+    app.push_command(Command::Load(LoadRequest::Paths(vec![
+        crate::hay::seeds_dir(),
+    ])));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(|ui, app: &mut ReaderApp| app.ui_root(ui), app);
+    harness.step();
+    wait_for_load(&mut harness);
+    assert_eq!(harness.state().comparison().unwrap().rows.len(), 129);
+    assert_eq!(
+        harness.state().settings.last_set,
+        vec![crate::hay::seeds_dir().join("set.json")]
+    );
+    harness.get_by_label_contains("Het is een bom die de financiële");
+}
+
+#[test]
+fn the_path_field_opens_a_set() {
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    harness.get_by_label("File").click();
+    run(&mut harness);
+    harness.get_by_label("Open path…").click();
+    run(&mut harness);
+    let field = harness.get_by_label("Folder, set.json, or files separated by ;");
+    field.click();
+    run(&mut harness);
+    harness
+        .get_by_label("Folder, set.json, or files separated by ;")
+        .type_text(&crate::hay::seeds_dir().display().to_string());
+    run(&mut harness);
+    harness.get_by_label("Open").click();
+    wait_for_load(&mut harness);
+    assert_eq!(
+        harness.state().settings.last_set,
+        vec![crate::hay::seeds_dir().join("set.json")]
+    );
+}
