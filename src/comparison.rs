@@ -11,6 +11,9 @@
 //! ```
 
 use crate::align::{self, Block, Row};
+use crate::compare::{self, Mismatch, SideFigures};
+use crate::lang;
+use crate::paragraph::ParagraphKind;
 use crate::set::{ArticleSet, Document, LoadWarning, Loaded};
 
 /// An analysed article set.
@@ -20,6 +23,8 @@ pub struct Comparison {
     pub set: ArticleSet,
     /// Aligned rows, in reading order, covering every left and right paragraph once.
     pub rows: Vec<Row>,
+    /// Figure mismatches of each row (same length as `rows`).
+    pub mismatches: Vec<Vec<Mismatch>>,
     /// Problems met while loading.
     pub warnings: Vec<LoadWarning>,
 }
@@ -35,6 +40,12 @@ pub struct Stats {
     pub merged: usize,
     /// Paragraphs (either side) with no counterpart.
     pub unmatched_paragraphs: usize,
+    /// Figures read in the left and right documents.
+    pub figures: usize,
+    /// Figure mismatches between the two sides.
+    pub mismatches: usize,
+    /// Rows with at least one mismatch.
+    pub rows_with_mismatches: usize,
 }
 
 impl Comparison {
@@ -42,9 +53,11 @@ impl Comparison {
     pub fn build(loaded: Loaded) -> Self {
         let Loaded { set, warnings } = loaded;
         let rows = align_documents(set.left(), set.right());
+        let mismatches = rows.iter().map(|row| compare_row(&set, row)).collect();
         Self {
             set,
             rows,
+            mismatches,
             warnings,
         }
     }
@@ -53,6 +66,13 @@ impl Comparison {
     pub fn stats(&self) -> Stats {
         let mut stats = Stats {
             rows: self.rows.len(),
+            figures: [self.set.left(), self.set.right()]
+                .iter()
+                .flat_map(|doc| &doc.paragraphs)
+                .map(|p| p.figures.len())
+                .sum(),
+            mismatches: self.mismatches.iter().map(Vec::len).sum(),
+            rows_with_mismatches: self.mismatches.iter().filter(|m| !m.is_empty()).count(),
             ..Stats::default()
         };
         for row in &self.rows {
@@ -66,6 +86,46 @@ impl Comparison {
         }
         stats
     }
+}
+
+impl Comparison {
+    /// Compare the figures of row `row_idx` again (after the row changed).
+    pub fn recompare_row(&mut self, row_idx: usize) {
+        let mismatches = compare_row(&self.set, &self.rows[row_idx]);
+        self.mismatches[row_idx] = mismatches;
+    }
+
+    /// Rows with at least one mismatch, ascending.
+    pub fn mismatch_rows(&self) -> Vec<usize> {
+        (0..self.rows.len())
+            .filter(|&idx| !self.mismatches[idx].is_empty())
+            .collect()
+    }
+}
+
+/// Compare the figures of a row's two sides. Boilerplate is read but not compared.
+pub fn compare_row(set: &ArticleSet, row: &Row) -> Vec<Mismatch> {
+    let left_name = lang::name(&set.left().lang);
+    let right_name = lang::name(&set.right().lang);
+    fn side<'a>(lang_name: &'a str, doc: &'a Document, indices: &[usize]) -> SideFigures<'a> {
+        SideFigures {
+            lang_name,
+            paragraphs: indices
+                .iter()
+                .map(|&idx| &doc.paragraphs[idx])
+                .filter(|p| p.kind != ParagraphKind::Boilerplate)
+                .map(|p| (p.index, p.figures.as_slice()))
+                .collect(),
+        }
+    }
+    let left = side(&left_name, set.left(), &row.left);
+    let right = side(&right_name, set.right(), &row.right);
+    // A paragraph with no counterpart at all is shown as unmatched; its figures are not
+    // reported once more each.
+    if row.is_unmatched() {
+        return Vec::new();
+    }
+    compare::compare(&left, &right)
 }
 
 /// Align the paragraphs of two documents.

@@ -26,9 +26,12 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod check;
+pub mod compare;
 pub mod comparison;
 pub mod decode;
 pub mod export;
+pub mod figures;
 pub mod lang;
 pub mod paragraph;
 pub mod set;

@@ -30,6 +30,16 @@ struct Cli {
 enum Command {
     /// Export the comparison of a set without opening a window.
     Export(ExportArgs),
+    /// Check that the two renderings agree on every figure: one line per mismatch and a
+    /// summary. Exit 0 when they agree, 1 when they differ, 2 on an error.
+    Check(CheckArgs),
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// A folder, a `set.json`, or two or more text files.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -71,6 +81,13 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Some(Command::Check(args)) => match check_cmd(&args) {
+            Ok(code) => code,
+            Err(err) => {
+                eprintln!("parallel-reader: {err:#}");
+                ExitCode::from(2)
+            }
+        },
         None => match parallel_reader::app::run(cli.paths) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
@@ -79,6 +96,26 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// Exit 0 when the two sides agree, 1 when they differ, 2 when a file had a problem.
+fn check_cmd(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    let loaded = set::load(&args.paths)?;
+    let had_warnings = !loaded.warnings.is_empty();
+    for warning in &loaded.warnings {
+        eprintln!("parallel-reader: warning: {warning}");
+    }
+    let comparison = Comparison::build(loaded);
+    let mut out = std::io::stdout().lock();
+    parallel_reader::check::write_report(&comparison, &mut out)?;
+    out.flush()?;
+    Ok(if had_warnings {
+        ExitCode::from(2)
+    } else if comparison.stats().mismatches > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Exit 0 when the export is clean, 2 when a file of the set had a problem (the export is

@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::decode::{self, DecodeError};
+use crate::figures::{self, Figure};
 use crate::lang;
 use crate::paragraph::{self, ParagraphKind};
 use crate::tokens;
@@ -54,7 +55,7 @@ impl Role {
 }
 
 /// One paragraph of a document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Paragraph {
     /// 0-based position in the document's paragraph list.
     pub index: usize,
@@ -62,10 +63,12 @@ pub struct Paragraph {
     pub kind: ParagraphKind,
     /// The trimmed text.
     pub text: String,
+    /// The figures read in the text, in order.
+    pub figures: Vec<Figure>,
 }
 
 /// One document of a set.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Document {
     /// A short id unique in the set (the file stem).
     pub id: String,
@@ -93,17 +96,22 @@ impl Document {
         path: PathBuf,
         text: &decode::DecodedText,
     ) -> Self {
+        let lang = lang
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or_else(|| lang::detect(&text.text));
         let texts = paragraph::split_paragraphs(&text.text);
         let kinds = paragraph::classify(&texts);
         let paragraphs = texts
             .into_iter()
             .zip(kinds)
             .enumerate()
-            .map(|(index, (text, kind))| Paragraph { index, kind, text })
+            .map(|(index, (text, kind))| Paragraph {
+                index,
+                kind,
+                figures: figures::extract(&text, &lang),
+                text,
+            })
             .collect();
-        let lang = lang
-            .filter(|l| !l.trim().is_empty())
-            .unwrap_or_else(|| lang::detect(&text.text));
         Self {
             id,
             role,
@@ -162,7 +170,7 @@ impl SetSource {
 }
 
 /// An article set: `documents[0]` is left, `documents[1]` right, the rest coverage.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ArticleSet {
     /// The set's title.
     pub title: String,

@@ -3,8 +3,12 @@
 //! ```text
 //! {"schema": "parallel-reader/comparison/1", "title": "...",
 //!  "documents": [{"id", "role": "left|right|coverage", "lang", "label", "path", "encoding",
-//!                 "paragraphs": [{"index", "kind": "heading|body|boilerplate", "text", "figures": []}]}],
-//!  "rows": [{"left": [0], "right": [0], "mismatches": [], "links": []}],
+//!                 "paragraphs": [{"index", "kind": "heading|body|boilerplate", "text",
+//!                                 "figures": [{"text", "start", "end", "value", "upper", "unit",
+//!                                              "kind", "approx", "reading"}]}]}],
+//!  "rows": [{"left": [0], "right": [0],
+//!            "mismatches": [{"left": {"paragraph", "figure"} | null, "right": … | null, "reason"}],
+//!            "links": []}],
 //!  "warnings": ["..."]}
 //! ```
 //! Field names are stable; later versions only add fields.
@@ -64,7 +68,51 @@ pub struct ParagraphJson {
     /// The text.
     pub text: String,
     /// Figures in the text.
-    pub figures: Vec<serde_json::Value>,
+    pub figures: Vec<FigureJson>,
+}
+
+/// One figure.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FigureJson {
+    /// The text read.
+    pub text: String,
+    /// Byte offset of the start in the paragraph text.
+    pub start: usize,
+    /// Byte offset of the end in the paragraph text.
+    pub end: usize,
+    /// The value, scale applied (dates: `YYYYMMDD`).
+    pub value: f64,
+    /// The upper end of a range.
+    pub upper: Option<f64>,
+    /// ISO 4217 code, `percent`, or another unit.
+    pub unit: Option<String>,
+    /// `amount`, `percent`, `year`, `date`, `ordinal` or `count`.
+    pub kind: String,
+    /// Written as approximate.
+    pub approx: bool,
+    /// A reading for people ("5.83 × 10⁹ USD").
+    #[serde(default)]
+    pub reading: String,
+}
+
+/// A figure by paragraph and position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FigureRefJson {
+    /// Paragraph index.
+    pub paragraph: usize,
+    /// Index in the paragraph's figures.
+    pub figure: usize,
+}
+
+/// A figure mismatch between the two sides of a row.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MismatchJson {
+    /// The left figure, or null.
+    pub left: Option<FigureRefJson>,
+    /// The right figure, or null.
+    pub right: Option<FigureRefJson>,
+    /// Why, in words.
+    pub reason: String,
 }
 
 /// One aligned row.
@@ -75,7 +123,7 @@ pub struct RowJson {
     /// Right paragraph indices.
     pub right: Vec<usize>,
     /// Figure mismatches between the two sides.
-    pub mismatches: Vec<serde_json::Value>,
+    pub mismatches: Vec<MismatchJson>,
     /// Links to coverage paragraphs.
     pub links: Vec<serde_json::Value>,
 }
@@ -100,7 +148,21 @@ pub fn to_json(comparison: &Comparison) -> ComparisonJson {
                     index: p.index,
                     kind: p.kind.as_str().to_owned(),
                     text: p.text.clone(),
-                    figures: Vec::new(),
+                    figures: p
+                        .figures
+                        .iter()
+                        .map(|f| FigureJson {
+                            text: f.text.clone(),
+                            start: f.byte_range.start,
+                            end: f.byte_range.end,
+                            value: f.value,
+                            upper: f.upper,
+                            unit: f.unit.clone(),
+                            kind: f.kind.as_str().to_owned(),
+                            approx: f.approx,
+                            reading: f.reading(),
+                        })
+                        .collect(),
                 })
                 .collect(),
         })
@@ -108,10 +170,24 @@ pub fn to_json(comparison: &Comparison) -> ComparisonJson {
     let rows = comparison
         .rows
         .iter()
-        .map(|row| RowJson {
+        .zip(&comparison.mismatches)
+        .map(|(row, mismatches)| RowJson {
             left: row.left.clone(),
             right: row.right.clone(),
-            mismatches: Vec::new(),
+            mismatches: mismatches
+                .iter()
+                .map(|m| MismatchJson {
+                    left: m.left.map(|f| FigureRefJson {
+                        paragraph: f.paragraph,
+                        figure: f.figure,
+                    }),
+                    right: m.right.map(|f| FigureRefJson {
+                        paragraph: f.paragraph,
+                        figure: f.figure,
+                    }),
+                    reason: m.reason.clone(),
+                })
+                .collect(),
             links: Vec::new(),
         })
         .collect();

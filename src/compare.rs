@@ -1,0 +1,356 @@
+//! Comparing the figures of an aligned row.
+//!
+//! Each figure on one side should find a counterpart on the other with the same meaning:
+//! equal value within the rounding of the written precision (`16,2 miljarder` = `16 miljard`,
+//! `3 700` = `3700`), a compatible unit (a unit written on one side only is compatible; USD and
+//! EUR are not) and a compatible kind. Figures without a counterpart are [`Mismatch`]es, each
+//! with its reason in words: a changed value, a moved decimal mark, a changed scale word, a
+//! changed unit, a changed year or date, or a figure missing on one side.
+//!
+//! ```
+//! use parallel_reader::compare::{compare, SideFigures};
+//! use parallel_reader::figures::extract;
+//! let sv = extract("Försäljningen gav 5,83 miljarder dollar år 2025.", "sv");
+//! let nl = extract("De verkoop leverde $ 5,83 miljoen op in 2025.", "nl");
+//! let left = SideFigures { lang_name: "Swedish", paragraphs: vec![(0, &sv[..])] };
+//! let right = SideFigures { lang_name: "Dutch", paragraphs: vec![(0, &nl[..])] };
+//! let mismatches = compare(&left, &right);
+//! assert_eq!(mismatches.len(), 1);
+//! assert_eq!(mismatches[0].reason, "scale differs: miljarder vs miljoen");
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::figures::{Figure, FigureKind, format_value};
+
+/// A figure by its paragraph and its position in that paragraph's figure list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct FigureRef {
+    /// Paragraph index in its document.
+    pub paragraph: usize,
+    /// Index in the paragraph's figures.
+    pub figure: usize,
+}
+
+/// A figure without a counterpart on the other side, or a pair that disagrees.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mismatch {
+    /// The left figure, if any.
+    pub left: Option<FigureRef>,
+    /// The right figure, if any.
+    pub right: Option<FigureRef>,
+    /// Why, in words: "5,83 → 5,38: value differs".
+    pub reason: String,
+}
+
+/// The figures of one side of a row.
+#[derive(Clone, Debug)]
+pub struct SideFigures<'a> {
+    /// The language's name for messages ("Dutch").
+    pub lang_name: &'a str,
+    /// `(paragraph index, its figures)` of the compared paragraphs, in order.
+    pub paragraphs: Vec<(usize, &'a [Figure])>,
+}
+
+impl<'a> SideFigures<'a> {
+    fn flat(&self) -> Vec<(FigureRef, &'a Figure)> {
+        self.paragraphs
+            .iter()
+            .flat_map(|(paragraph, figures)| {
+                figures.iter().enumerate().map(move |(figure, f)| {
+                    (
+                        FigureRef {
+                            paragraph: *paragraph,
+                            figure,
+                        },
+                        f,
+                    )
+                })
+            })
+            .collect()
+    }
+}
+
+/// Broad classes of kinds that may stand for each other when the values agree.
+fn kind_class(kind: FigureKind) -> u8 {
+    match kind {
+        FigureKind::Amount | FigureKind::Count | FigureKind::Percent | FigureKind::Ordinal => 0,
+        FigureKind::Year => 1,
+        FigureKind::Date => 2,
+    }
+}
+
+fn close(a: f64, b: f64, tolerance: f64) -> bool {
+    (a - b).abs() <= tolerance + 1e-9 * a.abs().max(b.abs())
+}
+
+/// Same meaning: compatible kinds and units, equal values within the written precision.
+pub fn same_meaning(a: &Figure, b: &Figure) -> bool {
+    let kinds_ok = a.kind == b.kind
+        || (kind_class(a.kind) == kind_class(b.kind) && !(a.unit.is_some() && b.unit.is_some()))
+        || (matches!(a.kind, FigureKind::Year | FigureKind::Count)
+            && matches!(b.kind, FigureKind::Year | FigureKind::Count)
+            && a.unit.is_none()
+            && b.unit.is_none());
+    if !kinds_ok {
+        return false;
+    }
+    if let (Some(ua), Some(ub)) = (&a.unit, &b.unit)
+        && ua != ub
+    {
+        return false;
+    }
+    let tolerance = 0.5 * a.precision.max(b.precision);
+    if !close(a.value, b.value, tolerance) {
+        return false;
+    }
+    match (a.upper, b.upper) {
+        (Some(ua), Some(ub)) => close(ua, ub, tolerance),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Compare the figures of the two sides of a row.
+pub fn compare(left: &SideFigures<'_>, right: &SideFigures<'_>) -> Vec<Mismatch> {
+    let left_figures = left.flat();
+    let right_figures = right.flat();
+    let mut left_used = vec![false; left_figures.len()];
+    let mut right_used = vec![false; right_figures.len()];
+
+    // 1. Counterparts with the same meaning, in reading order.
+    for (l, (_, lf)) in left_figures.iter().enumerate() {
+        if let Some(r) = (0..right_figures.len())
+            .find(|&r| !right_used[r] && same_meaning(lf, right_figures[r].1))
+        {
+            left_used[l] = true;
+            right_used[r] = true;
+        }
+    }
+
+    // 2. Pair what is left by likeness, to say what changed.
+    let mut mismatches = Vec::new();
+    for (l, (left_ref, lf)) in left_figures.iter().enumerate() {
+        if left_used[l] {
+            continue;
+        }
+        let best = (0..right_figures.len())
+            .filter(|&r| !right_used[r])
+            .filter_map(|r| likeness(lf, right_figures[r].1, l, r).map(|score| (r, score)))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        match best {
+            Some((r, _)) => {
+                right_used[r] = true;
+                left_used[l] = true;
+                let (right_ref, rf) = right_figures[r];
+                mismatches.push(Mismatch {
+                    left: Some(*left_ref),
+                    right: Some(right_ref),
+                    reason: describe(lf, rf),
+                });
+            }
+            None => mismatches.push(Mismatch {
+                left: Some(*left_ref),
+                right: None,
+                reason: format!("{}: missing on the {} side", lf.text, right.lang_name),
+            }),
+        }
+    }
+    for (r, (right_ref, rf)) in right_figures.iter().enumerate() {
+        if !right_used[r] {
+            mismatches.push(Mismatch {
+                left: None,
+                right: Some(*right_ref),
+                reason: format!("{}: missing on the {} side", rf.text, left.lang_name),
+            });
+        }
+    }
+    mismatches.sort_by_key(|m| {
+        (
+            m.left.map(|f| (f.paragraph, f.figure)),
+            m.right.map(|f| (f.paragraph, f.figure)),
+        )
+    });
+    mismatches
+}
+
+/// How likely two figures are the same figure changed (None: not comparable at all).
+fn likeness(a: &Figure, b: &Figure, a_pos: usize, b_pos: usize) -> Option<f64> {
+    let same_class = kind_class(a.kind) == kind_class(b.kind);
+    if !same_class {
+        return None;
+    }
+    let mut score = 0.0;
+    if a.kind == b.kind {
+        score += 2.0;
+    }
+    if a.unit == b.unit {
+        score += 2.0;
+    }
+    if a.digits == b.digits {
+        score += 3.0;
+    }
+    if a.scale_word.is_some() == b.scale_word.is_some() {
+        score += 1.0;
+    }
+    let magnitude = |v: f64| v.abs().max(1.0).log10();
+    score -= (magnitude(a.value) - magnitude(b.value)).abs() * 0.3;
+    score -= (a_pos as f64 - b_pos as f64).abs() * 0.2;
+    Some(score)
+}
+
+/// The reason two paired figures differ, in words.
+fn describe(a: &Figure, b: &Figure) -> String {
+    if let (Some(ua), Some(ub)) = (&a.unit, &b.unit)
+        && ua != ub
+    {
+        return format!("unit differs: {ua} vs {ub} ({} → {})", a.text, b.text);
+    }
+    if a.digits == b.digits && !close(a.scale, b.scale, 1e-9) {
+        if let (Some(sa), Some(sb)) = (&a.scale_word, &b.scale_word) {
+            return format!("scale differs: {sa} vs {sb}");
+        }
+        return format!("scale differs: {} vs {}", a.text, b.text);
+    }
+    if a.digits == b.digits && a.upper.is_none() == b.upper.is_none() {
+        return format!(
+            "decimal mark differs: {} → {} ({} vs {})",
+            number_text(a),
+            number_text(b),
+            format_value(a.value, a.kind),
+            format_value(b.value, b.kind)
+        );
+    }
+    match (a.upper, b.upper) {
+        (Some(_), None) | (None, Some(_)) => {
+            return format!("{} → {}: range differs", a.text, b.text);
+        }
+        _ => {}
+    }
+    let what = match a.kind {
+        FigureKind::Year => "year differs",
+        FigureKind::Date => "date differs",
+        _ => "value differs",
+    };
+    format!("{} → {}: {what}", number_text(a), number_text(b))
+}
+
+/// The numeric part of a figure's text ("5,83" of "5,83 miljarder dollar").
+fn number_text(figure: &Figure) -> String {
+    let text = figure.text.as_str();
+    let start = text.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+    let end = text
+        .rfind(|c: char| c.is_ascii_digit())
+        .map_or(text.len(), |pos| pos + 1);
+    if figure.kind == FigureKind::Date {
+        return text.to_owned();
+    }
+    text[start..end].to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures::extract;
+
+    fn reasons(sv: &str, nl: &str) -> Vec<String> {
+        let left = extract(sv, "sv");
+        let right = extract(nl, "nl");
+        let left = SideFigures {
+            lang_name: "Swedish",
+            paragraphs: vec![(0, &left[..])],
+        };
+        let right = SideFigures {
+            lang_name: "Dutch",
+            paragraphs: vec![(0, &right[..])],
+        };
+        compare(&left, &right)
+            .into_iter()
+            .map(|m| m.reason)
+            .collect()
+    }
+
+    #[test]
+    fn equal_figures_written_differently_agree() {
+        let cases = [
+            ("5,83 miljarder dollar", "$ 5,83 miljard"),
+            ("100 000 jobb", "100.000 banen"),
+            ("en 3 700-faldig ökning", "een 3700-voudige toename"),
+            ("12,1 miljarder euro", "€ 12,1 miljard"),
+            (
+                "cirka 16,2 miljarder amerikanska dollar",
+                "ongeveer 16 miljard dollar",
+            ),
+            ("4,9 procent", "4,9 %"),
+            ("den 11 november 2025", "op 11 november 2025"),
+            (
+                "150 till 200 miljarder dollar",
+                "tussen de $ 150 en $ 200 miljard",
+            ),
+            ("5,83 miljarder dollar", "5,83 miljard"),
+            ("2019 och 2020", "2019 en 2020"),
+        ];
+        for (sv, nl) in cases {
+            assert!(
+                reasons(sv, nl).is_empty(),
+                "{sv} / {nl}: {:?}",
+                reasons(sv, nl)
+            );
+        }
+    }
+
+    #[test]
+    fn every_real_difference_is_found_with_its_reason() {
+        let cases = [
+            (
+                "5,83 miljarder dollar",
+                "$ 5,38 miljard",
+                "5,83 → 5,38: value differs",
+            ),
+            (
+                "5,375 miljarder dollar",
+                "$ 5.375 miljard",
+                "decimal mark differs: 5,375 → 5.375 (5.375 × 10⁹ vs 5.375 × 10¹²)",
+            ),
+            (
+                "5,83 miljarder dollar",
+                "$ 5,83 miljoen",
+                "scale differs: miljarder vs miljoen",
+            ),
+            (
+                "5,83 miljarder dollar",
+                "5,83 miljard euro",
+                "unit differs: USD vs EUR (5,83 miljarder dollar → 5,83 miljard euro)",
+            ),
+            (
+                "100 miljarder dollar",
+                "$ 10 miljard",
+                "100 → 10: value differs",
+            ),
+            (
+                "År 2019 sålde",
+                "In 2018 verkocht",
+                "2019 → 2018: year differs",
+            ),
+            (
+                "den 11 november 2025",
+                "op 12 november 2025",
+                "11 november 2025 → 12 november 2025: date differs",
+            ),
+            (
+                "32,1 miljoner aktier och 5 procent",
+                "32,1 miljoen aandelen",
+                "5 procent: missing on the Dutch side",
+            ),
+            (
+                "sålde aktier",
+                "verkocht 3 miljoen aandelen",
+                "3 miljoen aandelen: missing on the Swedish side",
+            ),
+            ("4,9 procent", "4,8 procent", "4,9 → 4,8: value differs"),
+        ];
+        for (sv, nl, reason) in cases {
+            assert_eq!(reasons(sv, nl), [reason], "{sv} / {nl}");
+        }
+    }
+}
