@@ -59,6 +59,10 @@ pub struct Settings {
     pub zoom: f32,
     /// Show boilerplate rows (dimmed) or hide them.
     pub show_boilerplate: bool,
+    /// Show only rows whose figures disagree.
+    pub only_mismatches: bool,
+    /// Show the list of mismatches beside the text.
+    pub show_mismatch_panel: bool,
 }
 
 impl Default for Settings {
@@ -67,6 +71,8 @@ impl Default for Settings {
             last_set: Vec::new(),
             zoom: 1.0,
             show_boilerplate: true,
+            only_mismatches: false,
+            show_mismatch_panel: true,
         }
     }
 }
@@ -118,6 +124,12 @@ pub enum Command {
     ZoomReset,
     /// Show or hide boilerplate.
     SetShowBoilerplate(bool),
+    /// Show only rows with mismatches, or all rows.
+    SetOnlyMismatches(bool),
+    /// Select the next row with a mismatch (wrapping).
+    NextMismatch,
+    /// Select the previous row with a mismatch (wrapping).
+    PreviousMismatch,
     /// Close the window.
     Quit,
 }
@@ -240,6 +252,7 @@ impl ReaderApp {
 
     /// Draw the whole app into `ui` (the window's root, or a test harness).
     pub fn ui_root(&mut self, ui: &mut Ui) {
+        install_fonts(ui.ctx());
         ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
         self.poll_background(ui.ctx());
         self.keyboard(ui.ctx());
@@ -247,6 +260,12 @@ impl ReaderApp {
 
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
+        if self.settings.show_mismatch_panel && self.comparison.is_some() {
+            egui::Panel::right("mismatch_panel")
+                .resizable(true)
+                .default_size(300.0)
+                .show(ui, |ui| self.mismatch_panel_ui(ui));
+        }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
         self.prompt_ui(ui.ctx());
 
@@ -339,8 +358,10 @@ impl ReaderApp {
             return;
         };
         let show_boilerplate = self.settings.show_boilerplate;
+        let only_mismatches = self.settings.only_mismatches;
         let shown: Vec<usize> = (0..comparison.rows.len())
             .filter(|&idx| show_boilerplate || !is_boilerplate_row(comparison, idx))
+            .filter(|&idx| !only_mismatches || !comparison.mismatches[idx].is_empty())
             .collect();
         self.view.set_shown(comparison, shown);
         if let Some(selected) = self.selected_row
@@ -402,6 +423,13 @@ impl ReaderApp {
         }
         if pressed(Key::End) {
             self.commands.push(Command::SelectLast);
+        }
+        let shift = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, key));
+        if shift(Key::N) || shift(Key::F8) {
+            self.commands.push(Command::PreviousMismatch);
+        }
+        if pressed(Key::N) || pressed(Key::F8) {
+            self.commands.push(Command::NextMismatch);
         }
     }
 
@@ -496,6 +524,42 @@ impl ReaderApp {
                     self.view.scroll_to(ScrollTarget::Reveal(pos));
                 }
             }
+            Command::SetOnlyMismatches(only) => {
+                self.settings.only_mismatches = only;
+                self.refresh_shown();
+                if let Some(row) = self.selected_row {
+                    let pos = self.view.position_of(row);
+                    self.view.scroll_to(ScrollTarget::Reveal(pos));
+                }
+            }
+            Command::NextMismatch | Command::PreviousMismatch => {
+                let Some(comparison) = &self.comparison else {
+                    return;
+                };
+                let rows: Vec<usize> = comparison
+                    .mismatch_rows()
+                    .into_iter()
+                    .filter(|row| self.view.shown().binary_search(row).is_ok())
+                    .collect();
+                let forward = command == Command::NextMismatch;
+                let target = match (self.selected_row, forward) {
+                    (Some(current), true) => rows.iter().find(|&&r| r > current).or(rows.first()),
+                    (Some(current), false) => {
+                        rows.iter().rev().find(|&&r| r < current).or(rows.last())
+                    }
+                    (None, true) => rows.first(),
+                    (None, false) => rows.last(),
+                };
+                match target {
+                    Some(&row) => self.commands.push(Command::Select(row)),
+                    None => {
+                        self.message = Some(Message {
+                            text: "No figure mismatches: the two renderings agree.".to_owned(),
+                            is_error: false,
+                        });
+                    }
+                }
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -585,6 +649,20 @@ impl ReaderApp {
                 if ui.button("Reset text size").clicked() {
                     self.commands.push(Command::ZoomReset);
                 }
+                let mut only = self.settings.only_mismatches;
+                if ui
+                    .checkbox(&mut only, "Only rows with mismatches")
+                    .changed()
+                {
+                    self.commands.push(Command::SetOnlyMismatches(only));
+                }
+                ui.checkbox(&mut self.settings.show_mismatch_panel, "Mismatch list");
+                if ui.button("Next mismatch (n, F8)").clicked() {
+                    self.commands.push(Command::NextMismatch);
+                }
+                if ui.button("Previous mismatch (Shift+N, Shift+F8)").clicked() {
+                    self.commands.push(Command::PreviousMismatch);
+                }
                 ui.separator();
                 egui::global_theme_preference_buttons(ui);
             });
@@ -596,6 +674,14 @@ impl ReaderApp {
                 .changed()
             {
                 self.commands.push(Command::SetShowBoilerplate(show));
+            }
+            let mut only = self.settings.only_mismatches;
+            if ui
+                .checkbox(&mut only, "Only mismatches")
+                .on_hover_text("Show only rows whose figures disagree")
+                .changed()
+            {
+                self.commands.push(Command::SetOnlyMismatches(only));
             }
             if ui
                 .small_button("A−")
@@ -665,13 +751,66 @@ impl ReaderApp {
         }
     }
 
+    fn mismatch_panel_ui(&mut self, ui: &mut Ui) {
+        let Some(comparison) = &self.comparison else {
+            return;
+        };
+        let total: usize = comparison.mismatches.iter().map(Vec::len).sum();
+        ui.heading(format!("Mismatches ({total})"));
+        ui.label(
+            RichText::new(
+                "Figures that disagree between the two renderings. n / Shift+N move between them.",
+            )
+            .weak()
+            .small(),
+        );
+        ui.separator();
+        if total == 0 {
+            ui.label("The two renderings agree on every figure.");
+            return;
+        }
+        let left = comparison.set.left();
+        let right = comparison.set.right();
+        let side_text = |doc: &set::Document, figure: Option<crate::compare::FigureRef>| {
+            figure.map_or_else(
+                || "—".to_owned(),
+                |f| doc.paragraphs[f.paragraph].figures[f.figure].text.clone(),
+            )
+        };
+        egui::ScrollArea::vertical()
+            .id_salt("mismatch_list")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for (row_idx, mismatches) in comparison.mismatches.iter().enumerate() {
+                    for mismatch in mismatches {
+                        let text = format!(
+                            "Row {row_idx}: {} | {}\n{}",
+                            side_text(left, mismatch.left),
+                            side_text(right, mismatch.right),
+                            mismatch.reason
+                        );
+                        let selected = self.selected_row == Some(row_idx);
+                        if ui.selectable_label(selected, text).clicked() {
+                            self.commands.push(Command::Select(row_idx));
+                        }
+                    }
+                }
+            });
+    }
+
     fn status_bar_ui(&mut self, ui: &mut Ui) {
         let theme = Theme::for_visuals(ui.visuals());
         ui.horizontal(|ui| {
             if let Some(comparison) = &self.comparison {
                 let stats = comparison.stats();
+                let figures = format!("{} figures, {} mismatches", stats.figures, stats.mismatches);
+                if stats.mismatches > 0 {
+                    ui.colored_label(theme.mismatch_marker, figures);
+                } else {
+                    ui.label(figures);
+                }
                 ui.label(format!(
-                    "{} rows · {} one-to-one · {} merged · {} unmatched paragraphs · {} coverage documents",
+                    "· {} rows · {} one-to-one · {} merged · {} unmatched paragraphs · {} coverage documents",
                     stats.rows,
                     stats.one_to_one,
                     stats.merged,
@@ -808,6 +947,24 @@ fn header_ui(ui: &mut Ui, comparison: &Comparison) {
                 },
             );
         }
+    });
+}
+
+/// Add `DejaVu Sans` after egui's own fonts: arrows, superscripts and the wider Latin, Greek and
+/// Cyrillic ranges of news texts that the default fonts lack. A no-op once installed.
+fn install_fonts(ctx: &egui::Context) {
+    const DEJAVU: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+        .into_iter()
+        .map(|family| egui::epaint::text::InsertFontFamily {
+            family,
+            priority: egui::epaint::text::FontPriority::Lowest,
+        })
+        .collect();
+    ctx.add_font(egui::epaint::text::FontInsert {
+        name: "DejaVuSans".to_owned(),
+        data: egui::FontData::from_static(DEJAVU),
+        families,
     });
 }
 

@@ -10,6 +10,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, Galley, Label, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 use std::sync::Arc;
 
+use crate::compare::{FigureRef, Mismatch};
 use crate::comparison::Comparison;
 use crate::paragraph::ParagraphKind;
 use crate::set::Document;
@@ -252,10 +253,31 @@ fn estimate_height(
         + 2.0 * ROW_PADDING
 }
 
+/// Which side of a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Side {
+    Left,
+    Right,
+}
+
+/// A figure's place in a cell's laid-out text.
+#[derive(Clone, Debug)]
+struct FigureSpan {
+    char_range: std::ops::Range<usize>,
+    paragraph: usize,
+    figure: usize,
+}
+
+/// A laid-out cell and where its figures are.
+struct Cell {
+    galley: Arc<Galley>,
+    spans: Vec<FigureSpan>,
+}
+
 /// The laid-out text of one row.
 struct RowCells {
-    left: Arc<Galley>,
-    right: Arc<Galley>,
+    left: Cell,
+    right: Cell,
 }
 
 impl RowCells {
@@ -268,27 +290,42 @@ impl RowCells {
         theme: &Theme,
     ) -> Self {
         let row = &comparison.rows[row_idx];
-        let left_job = cell_job(
+        let mismatches = &comparison.mismatches[row_idx];
+        let style = CellStyle {
+            width: column_width,
+            font_size,
+            theme,
+        };
+        let (left_job, left_spans) = cell_job(
             comparison.set.left(),
             &row.left,
-            column_width,
-            font_size,
-            theme,
+            Side::Left,
+            mismatches,
+            &style,
         );
-        let right_job = cell_job(
+        let (right_job, right_spans) = cell_job(
             comparison.set.right(),
             &row.right,
-            column_width,
-            font_size,
-            theme,
+            Side::Right,
+            mismatches,
+            &style,
         );
         let left = ui.fonts_mut(|fonts| fonts.layout_job(left_job));
         let right = ui.fonts_mut(|fonts| fonts.layout_job(right_job));
-        Self { left, right }
+        Self {
+            left: Cell {
+                galley: left,
+                spans: left_spans,
+            },
+            right: Cell {
+                galley: right,
+                spans: right_spans,
+            },
+        }
     }
 
     fn height(&self) -> f32 {
-        self.left.size().y.max(self.right.size().y) + 2.0 * ROW_PADDING
+        self.left.galley.size().y.max(self.right.galley.size().y) + 2.0 * ROW_PADDING
     }
 
     /// Paint the row into `rect`; true when it was clicked.
@@ -302,6 +339,7 @@ impl RowCells {
         theme: &Theme,
     ) -> bool {
         let row = &comparison.rows[row_idx];
+        let mismatches = &comparison.mismatches[row_idx];
         let row_response = ui.interact(rect, ui.scope_id().with(("row", row_idx)), Sense::click());
         let painter = ui.painter_at(rect.expand(1.0));
         let background = if is_selected {
@@ -329,8 +367,25 @@ impl RowCells {
             rect.bottom() - 0.5,
             Stroke::new(1.0, theme.separator),
         );
-        // The gutter says what kind of row this is: a triangle towards the side that has the
-        // only paragraph, or a bracket for a merge.
+        // The margin: a red bar for rows whose figures disagree.
+        if !mismatches.is_empty() {
+            let bar = Rect::from_min_max(
+                pos2(rect.left() + 2.0, rect.top() + 2.0),
+                pos2(rect.left() + 6.0, rect.bottom() - 2.0),
+            );
+            painter.rect_filled(bar, 1.0, theme.mismatch_marker);
+            painter.text(
+                pos2(
+                    rect.left() + GUTTER_WIDTH / 2.0 + 2.0,
+                    rect.top() + ROW_PADDING,
+                ),
+                egui::Align2::CENTER_TOP,
+                mismatches.len().to_string(),
+                FontId::proportional(11.0),
+                theme.mismatch_marker,
+            );
+        }
+        // A triangle towards the side that has the only paragraph, or a bracket for a merge.
         let centre = pos2(
             rect.left() + GUTTER_WIDTH / 2.0,
             rect.top() + ROW_PADDING + 7.0,
@@ -355,41 +410,89 @@ impl RowCells {
             painter.line_segment([top, top + vec2(4.0, 0.0)], stroke);
             painter.line_segment([bottom, bottom + vec2(4.0, 0.0)], stroke);
         }
-        let left_rect = Rect::from_min_size(
-            pos2(rect.left() + GUTTER_WIDTH, rect.top() + ROW_PADDING),
-            self.left.size().max(Vec2::new(1.0, 1.0)),
-        );
         let right_x = rect.left()
             + GUTTER_WIDTH
             + (rect.width() - GUTTER_WIDTH - COLUMN_GAP) / 2.0
             + COLUMN_GAP;
-        let right_rect = Rect::from_min_size(
-            pos2(right_x, rect.top() + ROW_PADDING),
-            self.right.size().max(Vec2::new(1.0, 1.0)),
-        );
-        let left_text = joined_text(comparison.set.left(), &row.left);
-        let right_text = joined_text(comparison.set.right(), &row.right);
-        let left_response = ui.put(
-            left_rect,
-            Label::new(self.left)
-                .selectable(false)
-                .sense(Sense::click()),
-        );
-        let right_response = ui.put(
-            right_rect,
-            Label::new(self.right)
-                .selectable(false)
-                .sense(Sense::click()),
-        );
-        for (response, text) in [(&left_response, left_text), (&right_response, right_text)] {
+        let mut clicked = row_response.clicked();
+        for (side, cell, x, indices) in [
+            (Side::Left, self.left, rect.left() + GUTTER_WIDTH, &row.left),
+            (Side::Right, self.right, right_x, &row.right),
+        ] {
+            let doc = match side {
+                Side::Left => comparison.set.left(),
+                Side::Right => comparison.set.right(),
+            };
+            let cell_rect = Rect::from_min_size(
+                pos2(x, rect.top() + ROW_PADDING),
+                cell.galley.size().max(Vec2::new(1.0, 1.0)),
+            );
+            let galley = cell.galley.clone();
+            let response = ui.put(
+                cell_rect,
+                Label::new(cell.galley)
+                    .selectable(false)
+                    .sense(Sense::click()),
+            );
+            clicked |= response.clicked();
+            let text = joined_text(doc, indices);
             response.context_menu(|ui| {
                 if ui.button("Copy paragraph text").clicked() {
                     ui.ctx().copy_text(text.clone());
                 }
             });
+            if let Some(pointer) = response.hover_pos() {
+                let cursor = galley.cursor_from_pos(pointer - cell_rect.min);
+                let char_idx = cursor.index.0;
+                if let Some(span) = cell.spans.iter().find(|span| {
+                    span.char_range.start <= char_idx && char_idx < span.char_range.end
+                }) {
+                    let tip = figure_tooltip(comparison, doc, side, mismatches, span);
+                    response.on_hover_text_at_pointer(tip);
+                }
+            }
         }
-        row_response.clicked() || left_response.clicked() || right_response.clicked()
+        clicked
     }
+}
+
+/// The hover text of a figure: its reading, and why it mismatches.
+fn figure_tooltip(
+    comparison: &Comparison,
+    doc: &Document,
+    side: Side,
+    mismatches: &[Mismatch],
+    span: &FigureSpan,
+) -> String {
+    let figure = &doc.paragraphs[span.paragraph].figures[span.figure];
+    let mut tip = format!("“{}”: {}", figure.text, figure.reading());
+    let this = FigureRef {
+        paragraph: span.paragraph,
+        figure: span.figure,
+    };
+    for mismatch in mismatches {
+        let (mine, other, other_doc) = match side {
+            Side::Left => (mismatch.left, mismatch.right, comparison.set.right()),
+            Side::Right => (mismatch.right, mismatch.left, comparison.set.left()),
+        };
+        if mine == Some(this) {
+            tip.push_str("\nMismatch: ");
+            tip.push_str(&mismatch.reason);
+            if let Some(other) = other {
+                let other_figure = &other_doc.paragraphs[other.paragraph].figures[other.figure];
+                tip.push_str(&format!(
+                    "\n{} side: “{}”: {}",
+                    crate::lang::name(&other_doc.lang),
+                    other_figure.text,
+                    other_figure.reading()
+                ));
+            }
+        }
+    }
+    if doc.paragraphs[span.paragraph].kind == ParagraphKind::Boilerplate {
+        tip.push_str("\n(boilerplate: read, not compared)");
+    }
+    tip
 }
 
 fn joined_text(doc: &Document, indices: &[usize]) -> String {
@@ -400,16 +503,30 @@ fn joined_text(doc: &Document, indices: &[usize]) -> String {
         .join("\n\n")
 }
 
-/// The text of one cell: each paragraph with its number, styled by kind.
+/// Sizes and colours of a cell's text.
+struct CellStyle<'a> {
+    width: f32,
+    font_size: f32,
+    theme: &'a Theme,
+}
+
+/// The text of one cell: each paragraph with its number, styled by kind, figures underlined
+/// and mismatched figures highlighted.
 fn cell_job(
     doc: &Document,
     indices: &[usize],
-    width: f32,
-    font_size: f32,
-    theme: &Theme,
-) -> LayoutJob {
+    side: Side,
+    mismatches: &[Mismatch],
+    style: &CellStyle<'_>,
+) -> (LayoutJob, Vec<FigureSpan>) {
+    let CellStyle {
+        width,
+        font_size,
+        theme,
+    } = *style;
     let mut job = LayoutJob::default();
     job.wrap.max_width = width;
+    let mut spans = Vec::new();
     let number_format = TextFormat {
         font_id: FontId::monospace(font_size * 0.72),
         color: theme.weak,
@@ -429,15 +546,21 @@ fn cell_job(
                 ..Default::default()
             },
         );
-        return job;
+        return (job, spans);
     }
+    let mut chars_so_far = 0;
+    let mut append = |job: &mut LayoutJob, text: &str, format: TextFormat| {
+        job.append(text, 0.0, format);
+        chars_so_far += text.chars().count();
+        chars_so_far
+    };
     for (n, &idx) in indices.iter().enumerate() {
         let paragraph = &doc.paragraphs[idx];
         if n > 0 {
-            job.append("\n\n", 0.0, number_format.clone());
+            append(&mut job, "\n\n", number_format.clone());
         }
-        job.append(&format!("¶{idx} "), 0.0, number_format.clone());
-        let format = match paragraph.kind {
+        append(&mut job, &format!("¶{idx} "), number_format.clone());
+        let base = match paragraph.kind {
             ParagraphKind::Heading => TextFormat {
                 font_id: FontId::proportional(font_size * 1.2),
                 color: theme.heading,
@@ -455,7 +578,125 @@ fn cell_job(
                 ..Default::default()
             },
         };
-        job.append(&paragraph.text, 0.0, format);
+        let mut pos = 0;
+        for (figure_idx, figure) in paragraph.figures.iter().enumerate() {
+            let range = figure.byte_range.clone();
+            if range.start < pos || range.end > paragraph.text.len() {
+                continue;
+            }
+            let start_chars = append(&mut job, &paragraph.text[pos..range.start], base.clone());
+            let this = FigureRef {
+                paragraph: idx,
+                figure: figure_idx,
+            };
+            let mismatched = mismatches.iter().any(|m| match side {
+                Side::Left => m.left == Some(this),
+                Side::Right => m.right == Some(this),
+            });
+            let format = if mismatched {
+                TextFormat {
+                    background: theme.mismatch_background,
+                    color: theme.mismatch_text,
+                    underline: Stroke::new(2.0, theme.mismatch_marker),
+                    ..base.clone()
+                }
+            } else if paragraph.kind == ParagraphKind::Boilerplate {
+                base.clone()
+            } else {
+                TextFormat {
+                    background: theme.figure_background,
+                    underline: Stroke::new(1.0, theme.figure_underline),
+                    ..base.clone()
+                }
+            };
+            let end_chars = append(&mut job, &paragraph.text[range.clone()], format);
+            spans.push(FigureSpan {
+                char_range: start_chars..end_chars,
+                paragraph: idx,
+                figure: figure_idx,
+            });
+            pos = range.end;
+        }
+        append(&mut job, &paragraph.text[pos..], base);
     }
-    job
+    (job, spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn comparison(sv: &str, nl: &str) -> Comparison {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), sv).unwrap();
+        std::fs::write(dir.path().join("b.txt"), nl).unwrap();
+        std::fs::write(
+            dir.path().join("set.json"),
+            r#"{"left": {"path": "a.txt", "lang": "sv"}, "right": {"path": "b.txt", "lang": "nl"}}"#,
+        )
+        .unwrap();
+        Comparison::build(crate::set::load(&[dir.path().to_path_buf()]).unwrap())
+    }
+
+    #[test]
+    fn figures_become_spans_with_readings_and_reasons() {
+        let comparison = comparison(
+            "SoftBank sålde aktier för 5,83 miljarder dollar i oktober 2025.",
+            "SoftBank verkocht aandelen voor $ 5,38 miljard in oktober 2025.",
+        );
+        let theme = Theme::for_visuals(&egui::Visuals::light());
+        let style = CellStyle {
+            width: 400.0,
+            font_size: 14.0,
+            theme: &theme,
+        };
+        let row = &comparison.rows[0];
+        let mismatches = &comparison.mismatches[0];
+        assert_eq!(mismatches.len(), 1);
+        let (job, spans) = cell_job(
+            comparison.set.right(),
+            &row.right,
+            Side::Right,
+            mismatches,
+            &style,
+        );
+        assert_eq!(spans.len(), 2);
+        // The span covers the figure's characters in the laid-out text ("¶0 " comes first).
+        let chars: Vec<char> = job.text.chars().collect();
+        let first: String = chars[spans[0].char_range.clone()].iter().collect();
+        assert_eq!(first, "$ 5,38 miljard");
+        // The mismatched figure is highlighted, the agreeing one only tinted.
+        let formats: Vec<&TextFormat> = job.sections.iter().map(|s| &s.format).collect();
+        assert!(
+            formats
+                .iter()
+                .any(|f| f.background == theme.mismatch_background)
+        );
+        assert!(
+            formats
+                .iter()
+                .any(|f| f.background == theme.figure_background)
+        );
+        let tip = figure_tooltip(
+            &comparison,
+            comparison.set.right(),
+            Side::Right,
+            mismatches,
+            &spans[0],
+        );
+        assert!(tip.contains("5.38 × 10⁹ USD"), "{tip}");
+        assert!(tip.contains("5,83 → 5,38: value differs"), "{tip}");
+        assert!(
+            tip.contains("Swedish side: “5,83 miljarder dollar”"),
+            "{tip}"
+        );
+        let tip = figure_tooltip(
+            &comparison,
+            comparison.set.right(),
+            Side::Right,
+            mismatches,
+            &spans[1],
+        );
+        assert!(!tip.contains("Mismatch"), "{tip}");
+    }
 }

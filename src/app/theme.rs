@@ -30,6 +30,16 @@ pub struct Theme {
     pub error: Color32,
     /// Warnings.
     pub warning: Color32,
+    /// Underline of a figure that agrees with the other side.
+    pub figure_underline: Color32,
+    /// Background of a figure that agrees (a light tint).
+    pub figure_background: Color32,
+    /// Background of a mismatched figure.
+    pub mismatch_background: Color32,
+    /// Text of a mismatched figure.
+    pub mismatch_text: Color32,
+    /// The margin mark of a row with mismatches.
+    pub mismatch_marker: Color32,
 }
 
 impl Theme {
@@ -48,6 +58,11 @@ impl Theme {
                 separator: Color32::from_gray(55),
                 error: Color32::from_rgb(255, 120, 110),
                 warning: Color32::from_rgb(235, 190, 90),
+                figure_underline: Color32::from_rgb(100, 160, 230),
+                figure_background: Color32::from_rgb(30, 42, 58),
+                mismatch_background: Color32::from_rgb(150, 30, 40),
+                mismatch_text: Color32::from_rgb(255, 240, 240),
+                mismatch_marker: Color32::from_rgb(240, 80, 80),
             }
         } else {
             Self {
@@ -62,6 +77,11 @@ impl Theme {
                 separator: Color32::from_gray(225),
                 error: Color32::from_rgb(190, 30, 30),
                 warning: Color32::from_rgb(150, 95, 0),
+                figure_underline: Color32::from_rgb(60, 120, 200),
+                figure_background: Color32::from_rgb(234, 242, 252),
+                mismatch_background: Color32::from_rgb(255, 205, 205),
+                mismatch_text: Color32::from_rgb(140, 0, 0),
+                mismatch_marker: Color32::from_rgb(210, 40, 40),
             }
         }
     }

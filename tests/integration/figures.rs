@@ -24,14 +24,14 @@ fn the_seed_pair_agrees_on_every_figure() {
 
 /// An edit of one Dutch paragraph: replace `from` (found exactly once) by `to`; the check must
 /// report a mismatch in that row whose reason contains `reason`.
-struct Edit {
-    paragraph: usize,
-    from: &'static str,
-    to: &'static str,
-    reason: &'static str,
+pub struct Edit {
+    pub paragraph: usize,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub reason: &'static str,
 }
 
-const EDITS: [Edit; 11] = [
+pub const EDITS: [Edit; 11] = [
     Edit {
         paragraph: 6,
         from: "$ 5,83 miljard",
@@ -100,7 +100,7 @@ const EDITS: [Edit; 11] = [
     },
 ];
 
-fn edited_set(dir: &Path, edits: &[Edit]) {
+pub fn edited_set(dir: &Path, edits: &[Edit]) {
     let mut paragraphs = split_paragraphs(&seed_text("001"));
     for edit in edits {
         let text = &mut paragraphs[edit.paragraph];

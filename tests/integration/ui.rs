@@ -179,3 +179,71 @@ fn the_path_field_opens_a_set() {
         vec![crate::hay::seeds_dir().join("set.json")]
     );
 }
+
+fn edited_harness() -> (tempfile::TempDir, Harness<'static, ReaderApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    crate::figures::edited_set(dir.path(), &crate::figures::EDITS[..3]);
+    let harness = harness_with(&LoadRequest::Paths(vec![dir.path().to_path_buf()]));
+    (dir, harness)
+}
+
+#[test]
+fn mismatches_are_listed_and_counted() {
+    let (_dir, mut harness) = edited_harness();
+    harness.get_by_label_contains("314 figures, 3 mismatches");
+    harness.get_by_label("Mismatches (3)");
+    // Clicking an entry jumps to its row.
+    harness.get_by_label_contains("Row 24:").click();
+    run(&mut harness);
+    assert_eq!(harness.state().selected_row(), Some(24));
+    harness.get_by_label_contains("De belangrijkste investeringsdoelen");
+    // The entry says what differs.
+    harness.get_by_label_contains("decimal mark differs: 5,375 → 5.375");
+    harness.get_by_label_contains("scale differs: miljoner vs miljard");
+}
+
+#[test]
+fn n_and_f8_move_between_mismatches() {
+    let (_dir, mut harness) = edited_harness();
+    assert_eq!(harness.state().selected_row(), Some(0));
+    let mut visited = Vec::new();
+    for _ in 0..4 {
+        harness.key_press(Key::N);
+        run(&mut harness);
+        visited.push(harness.state().selected_row().unwrap());
+    }
+    assert_eq!(visited, [6, 10, 24, 6]);
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, Key::N);
+    run(&mut harness);
+    assert_eq!(harness.state().selected_row(), Some(24));
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, Key::F8);
+    run(&mut harness);
+    assert_eq!(harness.state().selected_row(), Some(10));
+    harness.key_press(Key::F8);
+    run(&mut harness);
+    assert_eq!(harness.state().selected_row(), Some(24));
+    // The selected row is on screen.
+    harness.get_by_label_contains("De belangrijkste investeringsdoelen");
+}
+
+#[test]
+fn only_rows_with_mismatches_can_be_shown() {
+    let (_dir, mut harness) = edited_harness();
+    harness.get_by_label("Only mismatches").click();
+    run(&mut harness);
+    assert_eq!(harness.state().shown_rows(), [6, 10, 24]);
+    assert!(harness.query_by_label_contains("Webbplatsikon").is_none());
+    harness.get_by_label_contains("Het is een bom die de financiële");
+}
+
+#[test]
+fn agreeing_sets_say_so() {
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    harness.get_by_label_contains("314 figures, 0 mismatches");
+    harness.get_by_label("Mismatches (0)");
+    harness.get_by_label("The two renderings agree on every figure.");
+    harness.key_press(Key::N);
+    run(&mut harness);
+    assert_eq!(harness.state().selected_row(), Some(0));
+    assert!(harness.state().message().unwrap().text.contains("agree"));
+}
