@@ -115,9 +115,9 @@ struct Bag {
 struct Features {
     left: Vec<Bag>,
     right: Vec<Bag>,
-    /// Token ids that occur once on each side, with their paragraph, in reading order.
-    unique_left: Vec<(u32, usize)>,
-    unique_right: Vec<(u32, usize)>,
+    /// Every paragraph's token ids with their counts (all tokens, for anchoring).
+    left_raw: Vec<Vec<(u32, f32)>>,
+    right_raw: Vec<Vec<(u32, f32)>>,
 }
 
 /// Token classes and how much each says.
@@ -154,11 +154,13 @@ impl Features {
     fn new(left: &[Block<'_>], right: &[Block<'_>]) -> Self {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut class_weight: Vec<f32> = Vec::new();
+        // Tokenising is the costly part: spread it over the cores, then intern in order.
         let mut intern = |side: &[Block<'_>]| -> Vec<Vec<(u32, f32)>> {
-            side.iter()
-                .map(|block| {
+            crate::parallel::map(side, |block| raw_tokens(block.text))
+                .into_iter()
+                .map(|tokens| {
                     let mut counts: HashMap<u32, f32> = HashMap::new();
-                    for (token, weight) in raw_tokens(block.text) {
+                    for (token, weight) in tokens {
                         let next = ids.len() as u32;
                         let id = *ids.entry(token).or_insert(next);
                         if id as usize == class_weight.len() {
@@ -223,36 +225,81 @@ impl Features {
         };
         let left_bags = bags(&left_raw, left);
         let right_bags = bags(&right_raw, right);
-        let unique = |raw: &[Vec<(u32, f32)>]| -> Vec<(u32, usize)> {
-            let mut list = Vec::new();
-            for (para_idx, tokens) in raw.iter().enumerate() {
-                for (id, count) in tokens {
-                    let idx = *id as usize;
-                    if *count == 1.0
-                        && occurrences_left[idx] == 1.0
-                        && occurrences_right[idx] == 1.0
-                    {
-                        list.push((*id, para_idx));
-                    }
-                }
-            }
-            list
-        };
-        let unique_left = unique(&left_raw);
-        let unique_right = unique(&right_raw);
         Self {
             left: left_bags,
             right: right_bags,
-            unique_left,
-            unique_right,
+            left_raw,
+            right_raw,
         }
     }
 
-    /// Anchor points `(left paragraph, right paragraph)` from the patience diff of unique tokens.
+    /// Anchor points `(left paragraph, right paragraph)`, in order.
+    ///
+    /// Tokens that occur exactly once on each side are diffed with the patience algorithm; the
+    /// gaps between the anchors found are searched again with tokens unique *within the gap*,
+    /// so that names and figures that repeat across a long text still anchor its chapters.
     fn anchors(&self) -> Vec<(usize, usize)> {
-        let left_ids: Vec<u32> = self.unique_left.iter().map(|(id, _)| *id).collect();
-        let right_ids: Vec<u32> = self.unique_right.iter().map(|(id, _)| *id).collect();
         let mut anchors = Vec::new();
+        self.anchors_in(
+            0..self.left_raw.len(),
+            0..self.right_raw.len(),
+            0,
+            &mut anchors,
+        );
+        anchors.sort_unstable();
+        anchors.dedup();
+        anchors
+    }
+
+    fn anchors_in(
+        &self,
+        left: std::ops::Range<usize>,
+        right: std::ops::Range<usize>,
+        depth: usize,
+        out: &mut Vec<(usize, usize)>,
+    ) {
+        const MAX_DEPTH: usize = 24;
+        const MIN_GAP: usize = 3;
+        if left.len() < MIN_GAP || right.len() < MIN_GAP || depth > MAX_DEPTH {
+            return;
+        }
+        let mut counts: HashMap<u32, (f32, f32)> = HashMap::new();
+        for para in left.clone() {
+            for (id, count) in &self.left_raw[para] {
+                counts.entry(*id).or_default().0 += count;
+            }
+        }
+        for para in right.clone() {
+            for (id, count) in &self.right_raw[para] {
+                counts.entry(*id).or_default().1 += count;
+            }
+        }
+        // A token that occurs as often on both sides (and not too often) gives one key per
+        // occurrence, `(token, n)`: unique on each side, so the patience diff can use it.
+        const MAX_OCCURRENCES: f32 = 50.0;
+        let keyed = |raw: &[Vec<(u32, f32)>], range: std::ops::Range<usize>| -> Vec<(u64, usize)> {
+            let mut seen: HashMap<u32, u64> = HashMap::new();
+            let mut keys = Vec::new();
+            for para in range {
+                for (id, count) in &raw[para] {
+                    let Some(&(on_left, on_right)) = counts.get(id) else {
+                        continue;
+                    };
+                    if on_left != on_right || on_left > MAX_OCCURRENCES || *count != 1.0 {
+                        continue;
+                    }
+                    let nth = seen.entry(*id).or_default();
+                    keys.push(((u64::from(*id) << 8) | *nth, para));
+                    *nth += 1;
+                }
+            }
+            keys
+        };
+        let unique_left = keyed(&self.left_raw, left.clone());
+        let unique_right = keyed(&self.right_raw, right.clone());
+        let left_ids: Vec<u64> = unique_left.iter().map(|(id, _)| *id).collect();
+        let right_ids: Vec<u64> = unique_right.iter().map(|(id, _)| *id).collect();
+        let mut found = Vec::new();
         for op in capture_diff_slices(Algorithm::Patience, &left_ids, &right_ids) {
             if let DiffOp::Equal {
                 old_index,
@@ -261,15 +308,34 @@ impl Features {
             } = op
             {
                 for k in 0..len {
-                    anchors.push((
-                        self.unique_left[old_index + k].1,
-                        self.unique_right[new_index + k].1,
-                    ));
+                    found.push((unique_left[old_index + k].1, unique_right[new_index + k].1));
                 }
             }
         }
-        anchors.dedup();
-        anchors
+        // Keep a chain increasing on both sides.
+        found.sort_unstable();
+        found.dedup();
+        let mut chain: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+        for (i, j) in found {
+            if chain.last().is_none_or(|&(pi, pj)| i >= pi && j >= pj) {
+                chain.push((i, j));
+            }
+        }
+        if chain.is_empty() {
+            return;
+        }
+        // Search the gaps between anchors again.
+        let mut from = (left.start, right.start);
+        for &(i, j) in &chain {
+            if i > from.0 && j > from.1 {
+                self.anchors_in(from.0..i, from.1..j, depth + 1, out);
+            }
+            from = (from.0.max(i + 1), from.1.max(j + 1));
+        }
+        if from.0 < left.end && from.1 < right.end {
+            self.anchors_in(from.0..left.end, from.1..right.end, depth + 1, out);
+        }
+        out.extend(chain);
     }
 }
 

@@ -206,6 +206,15 @@ fn describe(a: &Figure, b: &Figure) -> String {
     {
         return format!("unit differs: {ua} vs {ub} ({} → {})", a.text, b.text);
     }
+    let is_time = |f: &Figure| matches!(f.kind, FigureKind::Date | FigureKind::Year);
+    if is_time(a) || is_time(b) {
+        let what = if a.kind == FigureKind::Year && b.kind == FigureKind::Year {
+            "year differs"
+        } else {
+            "date differs"
+        };
+        return format!("{} → {}: {what}", number_text(a), number_text(b));
+    }
     if a.digits == b.digits && !close(a.scale, b.scale, 1e-9) {
         if let (Some(sa), Some(sb)) = (&a.scale_word, &b.scale_word) {
             return format!("scale differs: {sa} vs {sb}");
@@ -227,12 +236,7 @@ fn describe(a: &Figure, b: &Figure) -> String {
         }
         _ => {}
     }
-    let what = match a.kind {
-        FigureKind::Year => "year differs",
-        FigureKind::Date => "date differs",
-        _ => "value differs",
-    };
-    format!("{} → {}: {what}", number_text(a), number_text(b))
+    format!("{} → {}: value differs", number_text(a), number_text(b))
 }
 
 /// The numeric part of a figure's text ("5,83" of "5,83 miljarder dollar").
@@ -348,6 +352,16 @@ mod tests {
                 "3 miljoen aandelen: missing on the Swedish side",
             ),
             ("4,9 procent", "4,8 procent", "4,9 → 4,8: value differs"),
+            (
+                "i oktober 2025",
+                "in september 2025",
+                "oktober 2025 → september 2025: date differs",
+            ),
+            (
+                "räkenskapsåret 2019/2020",
+                "boekjaar 2019/2021",
+                "2019/2020 → 2019/2021: year differs",
+            ),
         ];
         for (sv, nl, reason) in cases {
             assert_eq!(reasons(sv, nl), [reason], "{sv} / {nl}");

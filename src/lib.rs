@@ -34,6 +34,7 @@ pub mod export;
 pub mod figures;
 pub mod lang;
 pub mod paragraph;
+pub mod parallel;
 pub mod set;
 pub mod tokens;
 

@@ -300,7 +300,7 @@ pub struct Manifest {
 }
 
 /// Where document bytes come from: the disk, or the files built into the binary.
-trait FileSource {
+trait FileSource: Sync {
     fn read(&self, path: &Path) -> Result<Vec<u8>, String>;
 }
 
@@ -489,20 +489,21 @@ fn from_manifest(
                 .iter()
                 .map(|entry| (Role::Coverage, entry)),
         );
-    for (role, entry) in entries {
+    let entries: Vec<(Role, &ManifestEntry)> = entries.collect();
+    // Decoding, splitting and reading figures is the bulk of loading: one document per core.
+    let read = crate::parallel::map(&entries, |(role, entry)| {
         let path = base.join(&entry.path);
-        match read_text(files, &path) {
-            Ok(text) => {
-                let id = unique_id(&path, &mut ids);
-                let label = entry.label.clone().unwrap_or_else(|| file_label(&path));
-                documents.push(Document::from_text(
-                    id,
-                    role,
-                    entry.lang.clone(),
-                    label,
-                    path,
-                    &text,
-                ));
+        read_text(files, &path).map(|text| {
+            let label = entry.label.clone().unwrap_or_else(|| file_label(&path));
+            Document::from_text(String::new(), *role, entry.lang.clone(), label, path, &text)
+        })
+    });
+    for ((role, entry), result) in entries.into_iter().zip(read) {
+        let path = base.join(&entry.path);
+        match result {
+            Ok(mut document) => {
+                document.id = unique_id(&path, &mut ids);
+                documents.push(document);
             }
             Err(problem) if role == Role::Coverage => warnings.push(LoadWarning { problem, path }),
             Err(problem) => {
@@ -537,19 +538,23 @@ fn load_loose(files: &[PathBuf], where_: &Path, source: SetSource) -> Result<Loa
     let mut ids = HashSet::new();
     let mut warnings = Vec::new();
     let mut documents = Vec::new();
-    for path in files {
-        match read_text(&Disk, path) {
-            Ok(text) => {
-                let id = unique_id(path, &mut ids);
-                let label = file_label(path);
-                documents.push(Document::from_text(
-                    id,
-                    Role::Coverage,
-                    None,
-                    label,
-                    path.clone(),
-                    &text,
-                ));
+    let read = crate::parallel::map(files, |path| {
+        read_text(&Disk, path).map(|text| {
+            Document::from_text(
+                String::new(),
+                Role::Coverage,
+                None,
+                file_label(path),
+                path.clone(),
+                &text,
+            )
+        })
+    });
+    for (path, result) in files.iter().zip(read) {
+        match result {
+            Ok(mut document) => {
+                document.id = unique_id(path, &mut ids);
+                documents.push(document);
             }
             Err(problem) => warnings.push(LoadWarning {
                 problem,
@@ -641,6 +646,9 @@ fn file_label(path: &Path) -> String {
 /// Pick the two documents most likely to be renderings of each other: similar paragraph
 /// structure and length, and many shared figures and names. Returns indices into `documents`.
 pub fn choose_pair(documents: &[Document]) -> (usize, usize) {
+    if documents.len() <= 2 {
+        return (0, 1);
+    }
     let profiles: Vec<Profile> = documents.iter().map(Profile::new).collect();
     let mut best = (0, 1, f64::MIN);
     for a in 0..profiles.len() {

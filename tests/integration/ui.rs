@@ -78,6 +78,10 @@ fn clicking_a_paragraph_selects_its_row() {
         .click();
     run(&mut harness);
     assert_eq!(harness.state().selected_row(), Some(4));
+    // The keyboard still moves the selection after a click.
+    harness.key_press(Key::ArrowDown);
+    run(&mut harness);
+    assert_eq!(harness.state().selected_row(), Some(5));
 }
 
 #[test]
