@@ -777,3 +777,169 @@ fn readings_for_people() {
     let figure = &extract("4,9 procent", "sv")[0];
     assert_eq!(figure.reading(), "4.9 %");
 }
+
+/// Every number × scale word × currency form of each language, inside a sentence: over a
+/// thousand readings that must all come out as one figure with the right value and unit.
+#[test]
+fn generated_amounts_in_four_languages() {
+    struct Language {
+        code: &'static str,
+        sentence: &'static str,
+        numbers: &'static [(&'static str, f64)],
+        scales: &'static [(&'static str, f64)],
+        before: &'static [(&'static str, &'static str)],
+        after: &'static [(&'static str, &'static str)],
+    }
+    let languages = [
+        Language {
+            code: "sv",
+            sentence: "Intäkten var {} i fjol.",
+            numbers: &[
+                ("5,83", 5.83),
+                ("100 000", 1e5),
+                ("1,176", 1.176),
+                ("3 700", 3700.0),
+                ("12", 12.0),
+            ],
+            scales: &[
+                ("", 1.0),
+                (" miljon", 1e6),
+                (" miljoner", 1e6),
+                (" miljard", 1e9),
+                (" miljarder", 1e9),
+                (" biljon", 1e12),
+                (" biljoner", 1e12),
+            ],
+            before: &[("$ ", "USD"), ("€", "EUR")],
+            after: &[
+                (" dollar", "USD"),
+                (" euro", "EUR"),
+                (" yen", "JPY"),
+                (" kronor", "SEK"),
+                (" USD", "USD"),
+                (" amerikanska dollar", "USD"),
+            ],
+        },
+        Language {
+            code: "nl",
+            sentence: "De opbrengst was {} vorig jaar.",
+            numbers: &[
+                ("5,83", 5.83),
+                ("100.000", 1e5),
+                ("1,176", 1.176),
+                ("3700", 3700.0),
+                ("12", 12.0),
+            ],
+            scales: &[
+                ("", 1.0),
+                (" miljoen", 1e6),
+                (" miljard", 1e9),
+                (" biljoen", 1e12),
+                (" mln", 1e6),
+                (" mld", 1e9),
+            ],
+            before: &[("$ ", "USD"), ("€ ", "EUR"), ("$", "USD")],
+            after: &[
+                (" dollar", "USD"),
+                (" euro", "EUR"),
+                (" yen", "JPY"),
+                (" Amerikaanse dollar", "USD"),
+                (" EUR", "EUR"),
+            ],
+        },
+        Language {
+            code: "de",
+            sentence: "Der Umsatz lag bei {} im Vorjahr.",
+            numbers: &[
+                ("5,83", 5.83),
+                ("100.000", 1e5),
+                ("1,176", 1.176),
+                ("3.700", 3700.0),
+                ("12", 12.0),
+            ],
+            scales: &[
+                ("", 1.0),
+                (" Million", 1e6),
+                (" Millionen", 1e6),
+                (" Milliarde", 1e9),
+                (" Milliarden", 1e9),
+                (" Billion", 1e12),
+                (" Billionen", 1e12),
+                (" Mio.", 1e6),
+                (" Mrd.", 1e9),
+            ],
+            before: &[("$", "USD"), ("€ ", "EUR")],
+            after: &[
+                (" US-Dollar", "USD"),
+                (" Dollar", "USD"),
+                (" Euro", "EUR"),
+                (" Yen", "JPY"),
+            ],
+        },
+        Language {
+            code: "en",
+            sentence: "Revenue was {} last year.",
+            numbers: &[
+                ("5.83", 5.83),
+                ("100,000", 1e5),
+                ("1,176", 1176.0),
+                ("3,700", 3700.0),
+                ("12", 12.0),
+            ],
+            scales: &[
+                ("", 1.0),
+                (" million", 1e6),
+                (" billion", 1e9),
+                (" trillion", 1e12),
+                ("bn", 1e9),
+                ("m", 1e6),
+            ],
+            before: &[("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("US$", "USD")],
+            after: &[
+                (" dollars", "USD"),
+                (" euros", "EUR"),
+                (" yen", "JPY"),
+                (" USD", "USD"),
+            ],
+        },
+    ];
+    let mut checked = 0;
+    for language in &languages {
+        for (number, value) in language.numbers {
+            for (scale, factor) in language.scales {
+                let forms = language
+                    .before
+                    .iter()
+                    .map(|(symbol, unit)| (format!("{symbol}{number}{scale}"), *unit))
+                    .chain(
+                        language
+                            .after
+                            .iter()
+                            .map(|(word, unit)| (format!("{number}{scale}{word}"), *unit)),
+                    );
+                for (written, unit) in forms {
+                    let text = language.sentence.replace("{}", &written);
+                    let figures = extract(&text, language.code);
+                    assert_eq!(figures.len(), 1, "{} {text:?}: {figures:?}", language.code);
+                    let figure = &figures[0];
+                    assert!(
+                        close(figure.value, value * factor),
+                        "{} {text:?}: {}",
+                        language.code,
+                        figure.value
+                    );
+                    assert_eq!(
+                        figure.unit.as_deref(),
+                        Some(unit),
+                        "{} {text:?}",
+                        language.code
+                    );
+                    assert_eq!(figure.kind, Amount, "{} {text:?}", language.code);
+                    assert_eq!(figure.text, written.trim(), "{} {text:?}", language.code);
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 700, "{checked}");
+}
