@@ -13,6 +13,7 @@
 use crate::align::{self, Block, Row};
 use crate::compare::{self, Mismatch, SideFigures};
 use crate::lang;
+use crate::link::{self, Link};
 use crate::paragraph::ParagraphKind;
 use crate::set::{ArticleSet, Document, LoadWarning, Loaded};
 
@@ -25,6 +26,8 @@ pub struct Comparison {
     pub rows: Vec<Row>,
     /// Figure mismatches of each row (same length as `rows`).
     pub mismatches: Vec<Vec<Mismatch>>,
+    /// Links of each row to coverage paragraphs, best first (same length as `rows`).
+    pub links: Vec<Vec<Link>>,
     /// Problems met while loading.
     pub warnings: Vec<LoadWarning>,
 }
@@ -54,10 +57,12 @@ impl Comparison {
         let Loaded { set, warnings } = loaded;
         let rows = align_documents(set.left(), set.right());
         let mismatches = rows.iter().map(|row| compare_row(&set, row)).collect();
+        let links = link::link_rows(&set, &rows);
         Self {
             set,
             rows,
             mismatches,
+            links,
             warnings,
         }
     }

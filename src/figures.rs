@@ -492,7 +492,12 @@ fn unit_word(word: &str) -> Option<&'static str> {
 }
 
 /// Month names (sv, nl, de, en, with common abbreviations) → 1..=12.
-fn month(word: &str) -> Option<u32> {
+///
+/// ```
+/// assert_eq!(parallel_reader::figures::month("Oktober"), Some(10));
+/// assert_eq!(parallel_reader::figures::month("maart"), Some(3));
+/// ```
+pub fn month(word: &str) -> Option<u32> {
     let lower = word.to_lowercase();
     let w = lower.trim_end_matches('.');
     Some(match w {

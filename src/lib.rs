@@ -33,6 +33,7 @@ pub mod decode;
 pub mod export;
 pub mod figures;
 pub mod lang;
+pub mod link;
 pub mod paragraph;
 pub mod parallel;
 pub mod set;

@@ -40,6 +40,11 @@ struct CheckArgs {
     /// A folder, a `set.json`, or two or more text files.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+
+    /// Also exit 1 when linked coverage reports a figure differently (by default coverage
+    /// conflicts are reported but do not change the exit code).
+    #[arg(long)]
+    strict_coverage: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -111,7 +116,10 @@ fn check_cmd(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     out.flush()?;
     Ok(if had_warnings {
         ExitCode::from(2)
-    } else if comparison.stats().mismatches > 0 {
+    } else if comparison.stats().mismatches > 0
+        || (args.strict_coverage
+            && !parallel_reader::check::coverage_conflicts(&comparison).is_empty())
+    {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

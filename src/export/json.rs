@@ -8,7 +8,11 @@
 //!                                              "kind", "approx", "reading"}]}]}],
 //!  "rows": [{"left": [0], "right": [0],
 //!            "mismatches": [{"left": {"paragraph", "figure"} | null, "right": … | null, "reason"}],
-//!            "links": []}],
+//!            "links": [{"document": id, "paragraph", "score", "evidence": ["..."],
+//!                       "figures_agree": [{"row_figure": {"side", "paragraph", "figure"},
+//!                                          "coverage_figure": {"paragraph", "figure"}, "reading"}],
+//!                       "figures_conflict": [{"row_figure", "coverage_figure", "reason"}],
+//!                       "via_section"}]}],
 //!  "warnings": ["..."]}
 //! ```
 //! Field names are stable; later versions only add fields.
@@ -124,8 +128,61 @@ pub struct RowJson {
     pub right: Vec<usize>,
     /// Figure mismatches between the two sides.
     pub mismatches: Vec<MismatchJson>,
-    /// Links to coverage paragraphs.
-    pub links: Vec<serde_json::Value>,
+    /// Links to coverage paragraphs, best first.
+    pub links: Vec<LinkJson>,
+}
+
+/// A figure of a row: side, paragraph and position.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowFigureJson {
+    /// `left` or `right`.
+    pub side: String,
+    /// Paragraph index.
+    pub paragraph: usize,
+    /// Index in the paragraph's figures.
+    pub figure: usize,
+}
+
+/// Figures that agree across sources.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgreementJson {
+    /// The row's figure.
+    pub row_figure: RowFigureJson,
+    /// The coverage paragraph's figure.
+    pub coverage_figure: FigureRefJson,
+    /// "5.83 × 10⁹ USD in both".
+    pub reading: String,
+}
+
+/// Figures that conflict across sources.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConflictJson {
+    /// The row's figure.
+    pub row_figure: RowFigureJson,
+    /// The coverage paragraph's figure.
+    pub coverage_figure: FigureRefJson,
+    /// Why, in words.
+    pub reason: String,
+}
+
+/// A link from a row to a coverage paragraph.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LinkJson {
+    /// The coverage document's id.
+    pub document: String,
+    /// Paragraph index in that document.
+    pub paragraph: usize,
+    /// How sure, 0..1.
+    pub score: f32,
+    /// Readable evidence items.
+    pub evidence: Vec<String>,
+    /// Figures that agree.
+    pub figures_agree: Vec<AgreementJson>,
+    /// Figures that conflict.
+    pub figures_conflict: Vec<ConflictJson>,
+    /// Found through the section a heading heads.
+    #[serde(default)]
+    pub via_section: bool,
 }
 
 /// Build the export's data model.
@@ -171,7 +228,8 @@ pub fn to_json(comparison: &Comparison) -> ComparisonJson {
         .rows
         .iter()
         .zip(&comparison.mismatches)
-        .map(|(row, mismatches)| RowJson {
+        .zip(&comparison.links)
+        .map(|((row, mismatches), links)| RowJson {
             left: row.left.clone(),
             right: row.right.clone(),
             mismatches: mismatches
@@ -188,7 +246,10 @@ pub fn to_json(comparison: &Comparison) -> ComparisonJson {
                     reason: m.reason.clone(),
                 })
                 .collect(),
-            links: Vec::new(),
+            links: links
+                .iter()
+                .map(|link| link_json(comparison, link))
+                .collect(),
         })
         .collect();
     ComparisonJson {
@@ -201,6 +262,43 @@ pub fn to_json(comparison: &Comparison) -> ComparisonJson {
             .iter()
             .map(ToString::to_string)
             .collect(),
+    }
+}
+
+fn link_json(comparison: &Comparison, link: &crate::link::Link) -> LinkJson {
+    let row_figure = |f: crate::link::RowFigure| RowFigureJson {
+        side: f.side.as_str().to_owned(),
+        paragraph: f.paragraph,
+        figure: f.figure,
+    };
+    let coverage_figure = |figure: usize| FigureRefJson {
+        paragraph: link.paragraph,
+        figure,
+    };
+    LinkJson {
+        document: comparison.set.documents[link.document].id.clone(),
+        paragraph: link.paragraph,
+        score: (link.score * 1000.0).round() / 1000.0,
+        evidence: link.evidence.clone(),
+        figures_agree: link
+            .figures_agree
+            .iter()
+            .map(|a| AgreementJson {
+                row_figure: row_figure(a.row_figure),
+                coverage_figure: coverage_figure(a.coverage_figure),
+                reading: a.reading.clone(),
+            })
+            .collect(),
+        figures_conflict: link
+            .figures_conflict
+            .iter()
+            .map(|c| ConflictJson {
+                row_figure: row_figure(c.row_figure),
+                coverage_figure: coverage_figure(c.coverage_figure),
+                reason: c.reason.clone(),
+            })
+            .collect(),
+        via_section: link.via_section,
     }
 }
 

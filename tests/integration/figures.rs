@@ -180,7 +180,26 @@ fn check_command_is_a_qa_gate() {
         .unwrap();
     assert_eq!(agree.status.code(), Some(0));
     let stdout = String::from_utf8_lossy(&agree.stdout);
-    assert!(stdout.trim_end().ends_with("0 mismatches."), "{stdout}");
+    assert!(
+        stdout.lines().next().unwrap().ends_with("0 mismatches."),
+        "{stdout}"
+    );
+    // Coverage conflicts are listed apart and do not change the exit code...
+    assert!(
+        stdout.contains("conflicts (sources disagree; not translation errors):"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("3.3 × 10⁹ USD in English coverage"),
+        "{stdout}"
+    );
+    // ...unless asked to.
+    let strict = std::process::Command::new(binary)
+        .args(["check", "--strict-coverage"])
+        .arg(seeds_dir())
+        .output()
+        .unwrap();
+    assert_eq!(strict.status.code(), Some(1));
 
     let dir = tempfile::tempdir().unwrap();
     edited_set(dir.path(), &EDITS[..2]);
@@ -191,7 +210,10 @@ fn check_command_is_a_qa_gate() {
         .unwrap();
     assert_eq!(differ.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&differ.stdout);
-    let lines: Vec<&str> = stdout.lines().collect();
+    let lines: Vec<&str> = stdout
+        .lines()
+        .take_while(|l| !l.starts_with("Coverage:"))
+        .collect();
     assert_eq!(lines.len(), 3, "{stdout}");
     assert!(
         lines[0].starts_with("row 6: ¶6 “5,83 miljarder dollar” | ¶6 “$ 5,38 miljard”"),

@@ -10,6 +10,8 @@ mod hay;
 mod align;
 // Loading sets from manifests, folders and files, and bad input.
 mod load;
+// Links to coverage against a judgement set.
+mod links;
 // Figures: the seed pair, edited copies, the check command.
 mod figures;
 // The JSON export and the command line.
