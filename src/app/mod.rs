@@ -5,6 +5,7 @@
 //! exporting) is pushed as a [`Command`] and applied once at the end of the frame, so tests can
 //! send the same commands without any dialog.
 
+pub mod coverage_panel;
 pub mod file_dialog;
 pub mod reading_view;
 pub mod theme;
@@ -19,6 +20,7 @@ use crate::comparison::Comparison;
 use crate::paragraph::ParagraphKind;
 use crate::{export, lang, set};
 
+use coverage_panel::{Backlinks, CoveragePanel};
 use file_dialog::{DialogOutcome, DialogPurpose, PendingDialog};
 use reading_view::{ReadingView, ScrollTarget};
 use theme::Theme;
@@ -61,8 +63,8 @@ pub struct Settings {
     pub show_boilerplate: bool,
     /// Show only rows whose figures disagree.
     pub only_mismatches: bool,
-    /// Show the list of mismatches beside the text.
-    pub show_mismatch_panel: bool,
+    /// Show the side panel (mismatches, coverage) beside the text.
+    pub show_side_panel: bool,
 }
 
 impl Default for Settings {
@@ -72,7 +74,7 @@ impl Default for Settings {
             zoom: 1.0,
             show_boilerplate: true,
             only_mismatches: false,
-            show_mismatch_panel: true,
+            show_side_panel: true,
         }
     }
 }
@@ -134,6 +136,15 @@ pub enum Command {
     Quit,
 }
 
+/// What the side panel shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PanelTab {
+    /// Figure mismatches between the two renderings.
+    Mismatches,
+    /// Coverage linked to the selected row.
+    Coverage,
+}
+
 /// A message in the status bar.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
@@ -167,6 +178,10 @@ pub struct ReaderApp {
     dialog: Option<PendingDialog>,
     prompt: Option<PathPrompt>,
     commands: Vec<Command>,
+    /// What the side panel shows.
+    pub panel_tab: PanelTab,
+    coverage_panel: CoveragePanel,
+    backlinks: Backlinks,
 }
 
 impl ReaderApp {
@@ -200,6 +215,9 @@ impl ReaderApp {
             dialog: None,
             prompt: None,
             commands: Vec::new(),
+            panel_tab: PanelTab::Mismatches,
+            coverage_panel: CoveragePanel::default(),
+            backlinks: Backlinks::default(),
         }
     }
 
@@ -213,6 +231,8 @@ impl ReaderApp {
     pub fn set_comparison(&mut self, comparison: Comparison) {
         self.selected_row = None;
         self.view.reset();
+        self.backlinks = Backlinks::new(&comparison);
+        self.coverage_panel = CoveragePanel::default();
         self.comparison = Some(comparison);
         self.refresh_shown();
         if !self.view.shown().is_empty() {
@@ -260,11 +280,11 @@ impl ReaderApp {
 
         egui::Panel::top("menu_bar").show(ui, |ui| self.menu_bar_ui(ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui));
-        if self.settings.show_mismatch_panel && self.comparison.is_some() {
-            egui::Panel::right("mismatch_panel")
+        if self.settings.show_side_panel && self.comparison.is_some() {
+            egui::Panel::right("side_panel")
                 .resizable(true)
-                .default_size(300.0)
-                .show(ui, |ui| self.mismatch_panel_ui(ui));
+                .default_size(340.0)
+                .show(ui, |ui| self.side_panel_ui(ui));
         }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
         self.prompt_ui(ui.ctx());
@@ -656,7 +676,7 @@ impl ReaderApp {
                 {
                     self.commands.push(Command::SetOnlyMismatches(only));
                 }
-                ui.checkbox(&mut self.settings.show_mismatch_panel, "Mismatch list");
+                ui.checkbox(&mut self.settings.show_side_panel, "Side panel");
                 if ui.button("Next mismatch (n, F8)").clicked() {
                     self.commands.push(Command::NextMismatch);
                 }
@@ -751,6 +771,28 @@ impl ReaderApp {
         }
     }
 
+    fn side_panel_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.panel_tab, PanelTab::Mismatches, "Mismatches");
+            ui.selectable_value(&mut self.panel_tab, PanelTab::Coverage, "Coverage");
+        });
+        ui.separator();
+        match self.panel_tab {
+            PanelTab::Mismatches => self.mismatch_panel_ui(ui),
+            PanelTab::Coverage => {
+                let Some(comparison) = &self.comparison else {
+                    return;
+                };
+                if let Some(row) =
+                    self.coverage_panel
+                        .ui(ui, comparison, &self.backlinks, self.selected_row)
+                {
+                    self.commands.push(Command::Select(row));
+                }
+            }
+        }
+    }
+
     fn mismatch_panel_ui(&mut self, ui: &mut Ui) {
         let Some(comparison) = &self.comparison else {
             return;
@@ -817,6 +859,21 @@ impl ReaderApp {
                     stats.unmatched_paragraphs,
                     comparison.set.coverage().len()
                 ));
+                if !comparison.set.coverage().is_empty() {
+                    let links: usize = comparison.links.iter().map(Vec::len).sum();
+                    let conflicts: usize = comparison
+                        .links
+                        .iter()
+                        .flatten()
+                        .map(|l| l.figures_conflict.len())
+                        .sum();
+                    let text = format!("· {links} coverage links, {conflicts} coverage conflicts");
+                    if conflicts > 0 {
+                        ui.colored_label(theme.warning, text);
+                    } else {
+                        ui.label(text);
+                    }
+                }
                 if self.view.shown().len() != comparison.rows.len() {
                     ui.label(format!(
                         "· {} boilerplate rows hidden",
@@ -926,19 +983,21 @@ impl eframe::App for ReaderApp {
 fn header_ui(ui: &mut Ui, comparison: &Comparison) {
     let left = comparison.set.left();
     let right = comparison.set.right();
-    let width = ui.available_width();
-    let column = ((width - 28.0 - 16.0 - 12.0) / 2.0).max(120.0);
+    let geometry = reading_view::Geometry::new(ui.available_width());
+    let column = geometry.column_width;
     ui.horizontal(|ui| {
-        ui.add_space(28.0);
+        ui.spacing_mut().item_spacing.x = 0.0;
+        ui.add_space(geometry.left_x);
         for (n, doc) in [left, right].into_iter().enumerate() {
             if n == 1 {
-                ui.add_space(16.0);
+                ui.add_space(geometry.right_x - geometry.left_x - column);
             }
             ui.allocate_ui_with_layout(
                 egui::vec2(column, 20.0),
                 egui::Layout::left_to_right(egui::Align::Center),
                 |ui| {
                     ui.set_width(column);
+                    ui.spacing_mut().item_spacing.x = 6.0;
                     ui.label(RichText::new(&doc.label).strong());
                     ui.label(
                         RichText::new(format!("{} ({})", lang::name(&doc.lang), doc.lang)).weak(),
@@ -946,6 +1005,11 @@ fn header_ui(ui: &mut Ui, comparison: &Comparison) {
                     .on_hover_text(doc.path.display().to_string());
                 },
             );
+        }
+        if !comparison.set.coverage().is_empty() {
+            ui.add_space(geometry.links_x - geometry.right_x - column);
+            ui.label(RichText::new("Links").weak())
+                .on_hover_text("Paragraphs of the coverage documents that report the same thing, per document; ≠ marks a figure reported differently");
         }
     });
 }

@@ -25,6 +25,44 @@ const COLUMN_GAP: f32 = 16.0;
 const ROW_PADDING: f32 = 6.0;
 /// Base font size of body text at zoom 1.
 pub const BASE_FONT_SIZE: f32 = 14.0;
+/// Width of the column of coverage link markers right of the text.
+const LINKS_WIDTH: f32 = 84.0;
+/// Room for the scroll bar.
+const SCROLL_BAR: f32 = 12.0;
+
+/// Where the parts of a row go, from the available width (shared with the column header).
+#[derive(Clone, Copy, Debug)]
+pub struct Geometry {
+    /// Width of each text column.
+    pub column_width: f32,
+    /// Offset of the left column from the row's left edge.
+    pub left_x: f32,
+    /// Offset of the right column.
+    pub right_x: f32,
+    /// Offset of the link markers.
+    pub links_x: f32,
+    /// Width of a row.
+    pub row_width: f32,
+}
+
+impl Geometry {
+    /// The layout for `full_width` points.
+    pub fn new(full_width: f32) -> Self {
+        let row_width = full_width - SCROLL_BAR;
+        let column_width =
+            ((row_width - GUTTER_WIDTH - 2.0 * COLUMN_GAP - LINKS_WIDTH) / 2.0).max(120.0);
+        let left_x = GUTTER_WIDTH;
+        let right_x = left_x + column_width + COLUMN_GAP;
+        let links_x = right_x + column_width + COLUMN_GAP;
+        Self {
+            column_width,
+            left_x,
+            right_x,
+            links_x,
+            row_width,
+        }
+    }
+}
 
 /// Where to scroll on the next frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,7 +157,8 @@ impl ReadingView {
     ) -> ViewResponse {
         let theme = Theme::for_visuals(ui.visuals());
         let full_width = ui.available_width();
-        let column_width = ((full_width - GUTTER_WIDTH - COLUMN_GAP - 12.0) / 2.0).max(120.0);
+        let geometry = Geometry::new(full_width);
+        let column_width = geometry.column_width;
         let font_size = BASE_FONT_SIZE * zoom;
         let key = (
             column_width.round() as u32,
@@ -152,7 +191,7 @@ impl ReadingView {
         let output = scroll_area.show_viewport(ui, |ui, viewport| {
             let total = self.tops.last().copied().unwrap_or(0.0);
             ui.set_min_height(total);
-            ui.set_min_width(full_width - 12.0);
+            ui.set_min_width(geometry.row_width);
             let origin = ui.max_rect().min;
             let first = self
                 .tops
@@ -167,16 +206,15 @@ impl ReadingView {
                 let height = cells.height();
                 let rect = Rect::from_min_size(
                     pos2(origin.x, origin.y + y),
-                    vec2(full_width - 12.0, height),
+                    vec2(geometry.row_width, height),
                 );
-                if cells.ui(
-                    ui,
+                let place = RowPlace {
                     rect,
-                    comparison,
+                    geometry,
                     row_idx,
-                    selected == Some(row_idx),
-                    &theme,
-                ) {
+                    is_selected: selected == Some(row_idx),
+                };
+                if cells.ui(ui, &place, comparison, &theme) {
                     response.clicked_row = Some(row_idx);
                 }
                 if (self.heights[row_idx] - height).abs() > 0.5 {
@@ -328,16 +366,14 @@ impl RowCells {
         self.left.galley.size().y.max(self.right.galley.size().y) + 2.0 * ROW_PADDING
     }
 
-    /// Paint the row into `rect`; true when it was clicked.
-    fn ui(
-        self,
-        ui: &mut Ui,
-        rect: Rect,
-        comparison: &Comparison,
-        row_idx: usize,
-        is_selected: bool,
-        theme: &Theme,
-    ) -> bool {
+    /// Paint the row into its place; true when it was clicked.
+    fn ui(self, ui: &mut Ui, place: &RowPlace, comparison: &Comparison, theme: &Theme) -> bool {
+        let RowPlace {
+            rect,
+            geometry,
+            row_idx,
+            is_selected,
+        } = *place;
         let row = &comparison.rows[row_idx];
         let mismatches = &comparison.mismatches[row_idx];
         let row_response = ui.interact(rect, ui.scope_id().with(("row", row_idx)), Sense::click());
@@ -410,14 +446,21 @@ impl RowCells {
             painter.line_segment([top, top + vec2(4.0, 0.0)], stroke);
             painter.line_segment([bottom, bottom + vec2(4.0, 0.0)], stroke);
         }
-        let right_x = rect.left()
-            + GUTTER_WIDTH
-            + (rect.width() - GUTTER_WIDTH - COLUMN_GAP) / 2.0
-            + COLUMN_GAP;
+        link_markers_ui(&painter, place, comparison, theme);
         let mut clicked = row_response.clicked();
         for (side, cell, x, indices) in [
-            (Side::Left, self.left, rect.left() + GUTTER_WIDTH, &row.left),
-            (Side::Right, self.right, right_x, &row.right),
+            (
+                Side::Left,
+                self.left,
+                rect.left() + geometry.left_x,
+                &row.left,
+            ),
+            (
+                Side::Right,
+                self.right,
+                rect.left() + geometry.right_x,
+                &row.right,
+            ),
         ] {
             let doc = match side {
                 Side::Left => comparison.set.left(),
@@ -453,6 +496,62 @@ impl RowCells {
             }
         }
         clicked
+    }
+}
+
+/// Where a row is drawn.
+#[derive(Clone, Copy)]
+struct RowPlace {
+    rect: Rect,
+    geometry: Geometry,
+    row_idx: usize,
+    is_selected: bool,
+}
+
+/// Compact markers of a row's coverage links, one line per coverage document ("DE 2"), with
+/// "≠" where that coverage reports a figure differently.
+fn link_markers_ui(
+    painter: &egui::Painter,
+    place: &RowPlace,
+    comparison: &Comparison,
+    theme: &Theme,
+) {
+    let links = &comparison.links[place.row_idx];
+    if links.is_empty() {
+        return;
+    }
+    let mut per_document: Vec<(usize, usize, usize)> = Vec::new();
+    for link in links {
+        match per_document
+            .iter_mut()
+            .find(|(doc, _, _)| *doc == link.document)
+        {
+            Some(entry) => {
+                entry.1 += 1;
+                entry.2 += link.figures_conflict.len();
+            }
+            None => per_document.push((link.document, 1, link.figures_conflict.len())),
+        }
+    }
+    per_document.sort_unstable();
+    let mut y = place.rect.top() + ROW_PADDING;
+    for (doc_idx, count, conflicts) in per_document {
+        let doc = &comparison.set.documents[doc_idx];
+        let mut text = format!("{} {count}", doc.lang.to_uppercase());
+        if conflicts > 0 {
+            text.push_str(" ≠");
+        }
+        let color = if conflicts > 0 {
+            theme.warning
+        } else {
+            theme.link_marker
+        };
+        let galley = painter.layout_no_wrap(text, FontId::proportional(11.5), color);
+        let pos = pos2(place.rect.left() + place.geometry.links_x, y);
+        let chip = Rect::from_min_size(pos, galley.size() + vec2(8.0, 2.0));
+        painter.rect_filled(chip, 3.0, theme.link_chip);
+        painter.galley(pos + vec2(4.0, 1.0), galley, color);
+        y += chip.height() + 3.0;
     }
 }
 

@@ -40,6 +40,16 @@ pub struct Theme {
     pub mismatch_text: Color32,
     /// The margin mark of a row with mismatches.
     pub mismatch_marker: Color32,
+    /// Text of a coverage link marker.
+    pub link_marker: Color32,
+    /// Background of a coverage link marker.
+    pub link_chip: Color32,
+    /// Background of a figure that agrees with the row, in coverage text.
+    pub agree_background: Color32,
+    /// Background of a figure that conflicts with the row, in coverage text.
+    pub conflict_background: Color32,
+    /// Background of the coverage paragraph a link points at.
+    pub target_paragraph: Color32,
 }
 
 impl Theme {
@@ -63,6 +73,11 @@ impl Theme {
                 mismatch_background: Color32::from_rgb(150, 30, 40),
                 mismatch_text: Color32::from_rgb(255, 240, 240),
                 mismatch_marker: Color32::from_rgb(240, 80, 80),
+                link_marker: Color32::from_rgb(150, 200, 255),
+                link_chip: Color32::from_rgb(32, 48, 70),
+                agree_background: Color32::from_rgb(28, 70, 45),
+                conflict_background: Color32::from_rgb(100, 70, 10),
+                target_paragraph: Color32::from_rgb(38, 52, 74),
             }
         } else {
             Self {
@@ -82,6 +97,11 @@ impl Theme {
                 mismatch_background: Color32::from_rgb(255, 205, 205),
                 mismatch_text: Color32::from_rgb(140, 0, 0),
                 mismatch_marker: Color32::from_rgb(210, 40, 40),
+                link_marker: Color32::from_rgb(30, 80, 160),
+                link_chip: Color32::from_rgb(226, 236, 250),
+                agree_background: Color32::from_rgb(214, 240, 220),
+                conflict_background: Color32::from_rgb(255, 228, 170),
+                target_paragraph: Color32::from_rgb(222, 234, 252),
             }
         }
     }

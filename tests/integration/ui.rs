@@ -251,3 +251,46 @@ fn agreeing_sets_say_so() {
     assert_eq!(harness.state().selected_row(), Some(0));
     assert!(harness.state().message().unwrap().text.contains("agree"));
 }
+
+#[test]
+fn the_coverage_panel_shows_links_and_opens_the_document() {
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    harness.state_mut().push_command(Command::Select(28));
+    run(&mut harness);
+    harness.get_by_label("Coverage").click();
+    run(&mut harness);
+    harness.get_by_label("Coverage of row 28");
+    harness.get_by_label_contains("Dutch news (nl) ¶0");
+    harness.get_by_label_contains("Evidence: 22.5 × 10⁹ USD");
+    harness.get_by_label("= 22.5 × 10⁹ USD in both");
+    harness.get_by_label_contains("De investering van 22,5 miljard dollar");
+    harness.get_by_label("Open in Dutch news").click();
+    run(&mut harness);
+    // The reader shows the whole document, with the rows that link to each paragraph.
+    harness.get_by_label("Dutch news");
+    harness.get_by_label_contains("Concurrentie van Meta en Google neemt toe");
+    harness.get_by_label("row 28");
+    harness.get_by_label("← Back to the links").click();
+    run(&mut harness);
+    harness.get_by_label("Coverage of row 28");
+}
+
+#[test]
+fn coverage_conflicts_are_marked_and_backlinks_lead_to_rows() {
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    harness.get_by_label("Coverage").click();
+    run(&mut harness);
+    harness.state_mut().push_command(Command::Select(66));
+    run(&mut harness);
+    harness.get_by_label_contains("English coverage (en) ¶12");
+    harness
+        .get_by_label_contains("≠ 3.6 × 10⁹ USD (approx.) here, 3.3 × 10⁹ USD in English coverage");
+    // Read the English coverage on its own and follow a backlink to its row.
+    harness.get_by_label("English coverage (en)").click();
+    run(&mut harness);
+    harness.get_by_label_contains("It is reported that SoftBank sold all of its 4.9% stake");
+    harness.get_by_label("row 66").click();
+    run(&mut harness);
+    assert_eq!(harness.state().selected_row(), Some(66));
+    harness.get_by_label_contains("Den historiska dimensionen gör det aktuella beslutet");
+}
