@@ -44,9 +44,35 @@ fn main() {
             }
         }
     }
+    // Coverage: the three news seeds, once per chapter with that chapter's numbers.
+    let mut coverage = [String::new(), String::new(), String::new()];
+    for (n, name) in [
+        "002_0a61c7d32ba01d67.txt",
+        "003_1ff2a8570726df8e.txt",
+        "004_77232d68e55bed08.txt",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let text = std::fs::read_to_string(seeds.join(name)).expect("seed coverage");
+        for chapter in 0..CHAPTERS {
+            for paragraph in split_paragraphs(&text) {
+                write!(coverage[n], "{}\n\n", shift_numbers(&paragraph, chapter)).ok();
+            }
+        }
+    }
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("a.txt"), &left).expect("write");
     std::fs::write(dir.path().join("b.txt"), &right).expect("write");
+    for (n, text) in coverage.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("c{n}.txt")), text).expect("write");
+    }
+    std::fs::write(
+        dir.path().join("set.json"),
+        r#"{"left": {"path": "a.txt", "lang": "sv"}, "right": {"path": "b.txt", "lang": "nl"},
+            "coverage": [{"path": "c0.txt", "lang": "de"}, {"path": "c1.txt", "lang": "nl"}, {"path": "c2.txt", "lang": "en"}]}"#,
+    )
+    .expect("write");
     println!(
         "book: {} left paragraphs, {} right paragraphs ({deleted} deleted on the right), {:.1} MB of text",
         truth.len(),
@@ -57,19 +83,43 @@ fn main() {
     let start = Instant::now();
     let loaded = parallel_reader::set::load(&[dir.path().to_path_buf()]).expect("load");
     let load_secs = start.elapsed().as_secs_f64();
+    let coverage_paragraphs: usize = loaded
+        .set
+        .coverage()
+        .iter()
+        .map(|d| d.paragraphs.len())
+        .sum();
+    let start = Instant::now();
+    let rows = parallel_reader::comparison::align_documents(loaded.set.left(), loaded.set.right());
+    let align_secs = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let links = parallel_reader::link::link_rows(&loaded.set, &rows);
+    let link_secs = start.elapsed().as_secs_f64();
     let start = Instant::now();
     let comparison = Comparison::build(loaded);
     let build_secs = start.elapsed().as_secs_f64();
     println!(
-        "load (decode, split, classify, detect language): {:.0} ms",
+        "coverage: {coverage_paragraphs} paragraphs in 3 documents, {} links",
+        links.iter().map(Vec::len).sum::<usize>()
+    );
+    println!(
+        "load (decode, split, classify, figures, language): {:.0} ms",
         load_secs * 1e3
     );
     println!(
-        "analyse (align):                                 {:.0} ms",
+        "  of the analysis, align alone:                    {:.0} ms",
+        align_secs * 1e3
+    );
+    println!(
+        "  of the analysis, link alone:                     {:.0} ms",
+        link_secs * 1e3
+    );
+    println!(
+        "analyse (align, compare figures, link):            {:.0} ms",
         build_secs * 1e3
     );
     println!(
-        "open in total:                                   {:.0} ms",
+        "open in total (load + analyse):                    {:.0} ms",
         (load_secs + build_secs) * 1e3
     );
 

@@ -134,7 +134,12 @@ struct Feature {
 }
 
 /// The features of one paragraph (deduplicated by key).
-fn paragraph_features(text: &str, figures: &[Figure], names: &HashSet<String>) -> Vec<Feature> {
+fn paragraph_features(
+    text: &str,
+    words: &[tokens::Word],
+    figures: &[Figure],
+    names: &HashSet<String>,
+) -> Vec<Feature> {
     let mut out: Vec<Feature> = Vec::new();
     for figure in figures {
         match figure.kind {
@@ -184,14 +189,18 @@ fn paragraph_features(text: &str, figures: &[Figure], names: &HashSet<String>) -
             }
         }
     }
-    let words = tokens::words(text);
     let mut surface = text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty());
-    for word in &words {
+    for word in words {
         let shown = surface.next().unwrap_or_default();
-        if let Some(month) = figures::month(shown)
-            && shown.chars().count() >= 4
+        let may_be_month = shown.len() >= 4
+            && shown
+                .chars()
+                .next()
+                .is_some_and(|c| "jfmasondJFMASOND".contains(c));
+        if may_be_month
+            && let Some(month) = figures::month(shown)
             && shown
                 .chars()
                 .next()
@@ -213,18 +222,28 @@ fn paragraph_features(text: &str, figures: &[Figure], names: &HashSet<String>) -
                 specificity: 1.0,
             });
         } else if word.folded.chars().count() >= 6 && !word.is_name {
-            let stem = tokens::stem(&word.folded, 5).to_owned();
+            // Shown as "inves…" only if it ends up as evidence.
             out.push(Feature {
-                key: format!("stem:{stem}"),
+                key: format!("stem:{}", tokens::stem(&word.folded, 5)),
                 class: Class::Stem,
-                display: format!("{stem}…"),
+                display: String::new(),
                 specificity: 1.0,
             });
         }
     }
-    let mut seen = HashSet::new();
-    out.retain(|f| seen.insert(f.key.clone()));
+    out.sort_by(|a, b| a.key.cmp(&b.key));
+    out.dedup_by(|a, b| a.key == b.key);
     out
+}
+
+impl Feature {
+    /// The evidence text.
+    fn shown(&self) -> String {
+        match self.class {
+            Class::Stem => format!("{}…", self.key.trim_start_matches("stem:")),
+            _ => self.display.clone(),
+        }
+    }
 }
 
 /// Round figures (500, 10 billion) recur by chance; 5.83 billion or 22.5 billion do not.
@@ -304,33 +323,21 @@ fn figure_display(figure: &Figure) -> String {
 /// The words written as names somewhere in the set (a name at the start of a sentence is still
 /// a name). German capitalises every noun, so German texts contribute only acronyms and words
 /// with inner capitals; a word also written in lower case in running text is not a name.
-fn set_names(set: &ArticleSet) -> HashSet<String> {
+fn set_names(set: &ArticleSet, words: &[Vec<Vec<tokens::Word>>]) -> HashSet<String> {
+    let per_document: Vec<_> = set
+        .documents
+        .iter()
+        .zip(words)
+        .map(|(doc, doc_words)| document_names(doc, doc_words))
+        .collect();
     let mut names: HashMap<String, HashSet<&str>> = HashMap::new();
     let mut lower_case: HashMap<String, u32> = HashMap::new();
-    for doc in &set.documents {
-        let capitalises_nouns = doc.lang == "de";
-        for paragraph in &doc.paragraphs {
-            for (word, surface) in tokens::words(&paragraph.text).into_iter().zip(
-                paragraph
-                    .text
-                    .split(|c: char| !c.is_alphabetic())
-                    .filter(|w| !w.is_empty()),
-            ) {
-                let acronym_like = surface.chars().skip(1).any(char::is_uppercase);
-                if surface.starts_with(char::is_lowercase) {
-                    if !capitalises_nouns {
-                        *lower_case.entry(word.folded).or_default() += 1;
-                    }
-                } else if word.is_name && (!capitalises_nouns || acronym_like) {
-                    let long_enough = word.folded.chars().count() >= 3 || acronym_like;
-                    if long_enough {
-                        names
-                            .entry(word.folded)
-                            .or_default()
-                            .insert(doc.lang.as_str());
-                    }
-                }
-            }
+    for (doc, (doc_names, doc_lower)) in set.documents.iter().zip(per_document) {
+        for name in doc_names {
+            names.entry(name).or_default().insert(doc.lang.as_str());
+        }
+        for (word, count) in doc_lower {
+            *lower_case.entry(word).or_default() += count;
         }
     }
     // In a set of several languages a name is written the same in at least two of them:
@@ -344,6 +351,39 @@ fn set_names(set: &ArticleSet) -> HashSet<String> {
         })
         .map(|(name, _)| name)
         .collect()
+}
+
+/// The names of one document, and how often each word is written in lower case.
+fn document_names(
+    doc: &crate::set::Document,
+    words: &[Vec<tokens::Word>],
+) -> (HashSet<String>, HashMap<String, u32>) {
+    let mut names: HashSet<String> = HashSet::new();
+    let mut lower_case: HashMap<String, u32> = HashMap::new();
+    let capitalises_nouns = doc.lang == "de";
+    {
+        for (paragraph, paragraph_words) in doc.paragraphs.iter().zip(words) {
+            for (word, surface) in paragraph_words.iter().zip(
+                paragraph
+                    .text
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| !w.is_empty()),
+            ) {
+                let acronym_like = surface.chars().skip(1).any(char::is_uppercase);
+                if surface.starts_with(char::is_lowercase) {
+                    if !capitalises_nouns {
+                        *lower_case.entry(word.folded.clone()).or_default() += 1;
+                    }
+                } else if word.is_name && (!capitalises_nouns || acronym_like) {
+                    let long_enough = word.folded.chars().count() >= 3 || acronym_like;
+                    if long_enough {
+                        names.insert(word.folded.clone());
+                    }
+                }
+            }
+        }
+    }
+    (names, lower_case)
 }
 
 /// A coverage paragraph found for a row: summed weight and the shared features.
@@ -362,20 +402,39 @@ pub fn link_rows(set: &ArticleSet, rows: &[Row]) -> Vec<Vec<Link>> {
 
 /// [`link_rows`] with another threshold (0 keeps every candidate: for tuning and tests).
 pub fn link_rows_above(set: &ArticleSet, rows: &[Row], threshold: f32) -> Vec<Vec<Link>> {
-    let names = set_names(set);
+    // Tokenise every paragraph once, on all cores, by paragraph (the renderings are most of it).
+    let all: Vec<&crate::set::Paragraph> = set
+        .documents
+        .iter()
+        .flat_map(|doc| &doc.paragraphs)
+        .collect();
+    let mut flat_words = crate::parallel::map(&all, |p| tokens::words(&p.text)).into_iter();
+    let words: Vec<Vec<Vec<tokens::Word>>> = set
+        .documents
+        .iter()
+        .map(|doc| flat_words.by_ref().take(doc.paragraphs.len()).collect())
+        .collect();
+    let names = set_names(set, &words);
     // Features of every paragraph (boilerplate excluded), by document.
-    let features: Vec<Vec<Vec<Feature>>> = crate::parallel::map(&set.documents, |doc| {
-        doc.paragraphs
-            .iter()
-            .map(|p| {
-                if p.kind == ParagraphKind::Boilerplate {
-                    Vec::new()
-                } else {
-                    paragraph_features(&p.text, &p.figures, &names)
-                }
-            })
-            .collect()
-    });
+    let all_words: Vec<(&crate::set::Paragraph, &Vec<tokens::Word>)> = set
+        .documents
+        .iter()
+        .zip(&words)
+        .flat_map(|(doc, doc_words)| doc.paragraphs.iter().zip(doc_words))
+        .collect();
+    let mut flat = crate::parallel::map(&all_words, |(p, paragraph_words)| {
+        if p.kind == ParagraphKind::Boilerplate {
+            Vec::new()
+        } else {
+            paragraph_features(&p.text, paragraph_words, &p.figures, &names)
+        }
+    })
+    .into_iter();
+    let features: Vec<Vec<Vec<Feature>>> = set
+        .documents
+        .iter()
+        .map(|doc| flat.by_ref().take(doc.paragraphs.len()).collect())
+        .collect();
     // Document frequency over all paragraphs of the set.
     let mut df: HashMap<&str, u32> = HashMap::new();
     let mut paragraphs = 0u32;
@@ -420,7 +479,7 @@ pub fn link_rows_above(set: &ArticleSet, rows: &[Row], threshold: f32) -> Vec<Ve
         }
     }
     // Features too common to discriminate are not looked up at all.
-    let max_postings = (targets.len() / 3).max(8);
+    let max_postings = (targets.len() / 3).clamp(8, 200);
 
     // A row's query: its features with their weights, and for stems the languages they were
     // written in (a stem shared within one language is an ordinary word, not a cognate).
@@ -444,77 +503,74 @@ pub fn link_rows_above(set: &ArticleSet, rows: &[Row], threshold: f32) -> Vec<Ve
         query
     };
 
-    let mut links: Vec<Vec<Link>> = rows
-        .iter()
-        .map(|row| {
-            let query = row_query(row);
-            let mut scores: HashMap<u32, Candidate<'_>> = HashMap::new();
-            for (feature, w, langs) in &query {
-                if *w <= 0.0 {
-                    continue;
-                }
-                let Some(postings) = index.get(feature.key.as_str()) else {
-                    continue;
-                };
-                if postings.len() > max_postings {
-                    continue;
-                }
-                for &target in postings {
-                    if feature.class == Class::Stem {
-                        let target_lang = set.documents[targets[target as usize].document]
-                            .lang
-                            .as_str();
-                        if langs.iter().all(|l| *l == target_lang) {
-                            continue;
-                        }
-                    }
-                    let entry = scores.entry(target).or_insert((0.0, Vec::new()));
-                    entry.0 += w;
-                    entry.1.push((feature, *w));
-                }
+    let mut links: Vec<Vec<Link>> = crate::parallel::map(rows, |row| {
+        let query = row_query(row);
+        let mut scores: HashMap<u32, Candidate<'_>> = HashMap::new();
+        for (feature, w, langs) in &query {
+            if *w <= 0.0 {
+                continue;
             }
-            let mut found: Vec<Link> = scores
-                .into_iter()
-                .filter_map(|(target, (sum, mut shared))| {
-                    let score = 1.0 - (-sum / SCORE_SCALE).exp();
-                    if score < threshold {
-                        return None;
+            let Some(postings) = index.get(feature.key.as_str()) else {
+                continue;
+            };
+            if postings.len() > max_postings {
+                continue;
+            }
+            for &target in postings {
+                if feature.class == Class::Stem {
+                    let target_lang = set.documents[targets[target as usize].document]
+                        .lang
+                        .as_str();
+                    if langs.iter().all(|l| *l == target_lang) {
+                        continue;
                     }
-                    // Evidence needs more than shared stems.
-                    if shared.iter().all(|(f, _)| f.class == Class::Stem) {
-                        return None;
-                    }
-                    let target = &targets[target as usize];
-                    shared.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.key.cmp(&b.0.key)));
-                    let evidence = shared
-                        .iter()
-                        .filter(|(f, _)| f.class != Class::Stem)
-                        .take(6)
-                        .map(|(f, _)| f.display.clone())
-                        .chain(
-                            shared
-                                .iter()
-                                .filter(|(f, _)| f.class == Class::Stem)
-                                .take(3)
-                                .map(|(f, _)| f.display.clone()),
-                        )
-                        .collect();
-                    Some(Link {
-                        document: target.document,
-                        paragraph: target.paragraph,
-                        score,
-                        evidence,
-                        figures_agree: Vec::new(),
-                        figures_conflict: Vec::new(),
-                        via_section: false,
-                    })
+                }
+                let entry = scores.entry(target).or_insert((0.0, Vec::new()));
+                entry.0 += w;
+                entry.1.push((feature, *w));
+            }
+        }
+        let mut found: Vec<Link> = scores
+            .into_iter()
+            .filter_map(|(target, (sum, mut shared))| {
+                let score = 1.0 - (-sum / SCORE_SCALE).exp();
+                if score < threshold {
+                    return None;
+                }
+                // Evidence needs more than shared stems.
+                if shared.iter().all(|(f, _)| f.class == Class::Stem) {
+                    return None;
+                }
+                let target = &targets[target as usize];
+                shared.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.key.cmp(&b.0.key)));
+                let evidence = shared
+                    .iter()
+                    .filter(|(f, _)| f.class != Class::Stem)
+                    .take(6)
+                    .map(|(f, _)| f.display.clone())
+                    .chain(
+                        shared
+                            .iter()
+                            .filter(|(f, _)| f.class == Class::Stem)
+                            .take(3)
+                            .map(|(f, _)| f.shown()),
+                    )
+                    .collect();
+                Some(Link {
+                    document: target.document,
+                    paragraph: target.paragraph,
+                    score,
+                    evidence,
+                    figures_agree: Vec::new(),
+                    figures_conflict: Vec::new(),
+                    via_section: false,
                 })
-                .collect();
-            sort_links(&mut found);
-            found.truncate(MAX_LINKS);
-            found
-        })
-        .collect();
+            })
+            .collect();
+        sort_links(&mut found);
+        found.truncate(MAX_LINKS);
+        found
+    });
 
     // Headings link through the section they head.
     for (row_idx, row) in rows.iter().enumerate() {
