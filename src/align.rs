@@ -45,7 +45,7 @@ use crate::paragraph::ParagraphKind;
 use crate::tokens;
 
 /// One aligned row: consecutive left paragraphs against consecutive right paragraphs.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Row {
     /// Indices of the left paragraphs, ascending (empty: nothing on the left).
     pub left: Vec<usize>,

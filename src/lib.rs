@@ -19,7 +19,8 @@
 //! use parallel_reader::{comparison::Comparison, export, set};
 //! let comparison = Comparison::build(set::bundled());
 //! let mut json = Vec::new();
-//! export::write(&comparison, export::Format::Json, &mut json).unwrap();
+//! let options = export::Options::for_format(export::Format::Json);
+//! export::write(&comparison, export::Format::Json, options, &mut json).unwrap();
 //! assert!(String::from_utf8(json).unwrap().contains("parallel-reader/comparison/1"));
 //! ```
 
@@ -36,6 +37,7 @@ pub mod lang;
 pub mod link;
 pub mod paragraph;
 pub mod parallel;
+pub mod review;
 pub mod set;
 pub mod tokens;
 

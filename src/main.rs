@@ -57,6 +57,18 @@ struct ExportArgs {
     #[arg(long, value_enum, default_value_t = FormatArg::Json)]
     format: FormatArg,
 
+    /// Include rows of only boilerplate (the default for every format but TMX).
+    #[arg(long, overrides_with = "no_boilerplate")]
+    boilerplate: bool,
+
+    /// Leave rows of only boilerplate out (the default for TMX).
+    #[arg(long)]
+    no_boilerplate: bool,
+
+    /// Only rows with open findings or a review.
+    #[arg(long)]
+    only_findings: bool,
+
     /// Write to this file (atomically) instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -64,14 +76,26 @@ struct ExportArgs {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum FormatArg {
+    /// One self-contained HTML page.
+    Html,
+    /// Markdown.
+    Md,
     /// `parallel-reader/comparison/1` JSON.
     Json,
+    /// TMX 1.4b translation memory.
+    Tmx,
+    /// CSV, one line per row.
+    Csv,
 }
 
 impl From<FormatArg> for export::Format {
     fn from(format: FormatArg) -> Self {
         match format {
+            FormatArg::Html => Self::Html,
+            FormatArg::Md => Self::Markdown,
             FormatArg::Json => Self::Json,
+            FormatArg::Tmx => Self::Tmx,
+            FormatArg::Csv => Self::Csv,
         }
     }
 }
@@ -134,9 +158,32 @@ fn export_cmd(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     for warning in &loaded.warnings {
         eprintln!("parallel-reader: warning: {warning}");
     }
-    let comparison = Comparison::build(loaded);
+    let mut comparison = Comparison::build(loaded);
+    // The review kept beside the set (statuses, notes, alignment edits) goes into the export.
+    let review_path =
+        parallel_reader::review::review_path(&comparison.set.source, &std::env::temp_dir());
+    if comparison.set.source != parallel_reader::set::SetSource::Bundled {
+        match parallel_reader::review::read(&review_path) {
+            Ok(Some(file)) => {
+                for message in comparison.restore_review(&file) {
+                    eprintln!("parallel-reader: {message}");
+                }
+            }
+            Ok(None) => {}
+            Err(err) => eprintln!("parallel-reader: warning: {err}: {}", review_path.display()),
+        }
+    }
+    let format: export::Format = args.format.into();
+    let mut options = export::Options::for_format(format);
+    if args.boilerplate {
+        options.include_boilerplate = true;
+    }
+    if args.no_boilerplate {
+        options.include_boilerplate = false;
+    }
+    options.only_findings = args.only_findings;
     let mut bytes = Vec::new();
-    export::write(&comparison, args.format.into(), &mut bytes)?;
+    export::write(&comparison, format, options, &mut bytes)?;
     match &args.out {
         Some(path) => export::write_atomic(path, &bytes)
             .map_err(|err| anyhow::anyhow!("cannot write {}: {err}", path.display()))?,

@@ -602,7 +602,8 @@ impl ReaderApp {
             return;
         };
         let mut bytes = Vec::new();
-        let result = export::write(comparison, export::Format::Json, &mut bytes)
+        let options = export::Options::for_format(export::Format::Json);
+        let result = export::write(comparison, export::Format::Json, options, &mut bytes)
             .and_then(|()| export::write_atomic(path, &bytes));
         self.message = Some(match result {
             Ok(()) => Message {

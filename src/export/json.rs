@@ -12,7 +12,9 @@
 //!                       "figures_agree": [{"row_figure": {"side", "paragraph", "figure"},
 //!                                          "coverage_figure": {"paragraph", "figure"}, "reading"}],
 //!                       "figures_conflict": [{"row_figure", "coverage_figure", "reason"}],
-//!                       "via_section"}]}],
+//!                       "via_section"}],
+//!            "review": {"status": "unreviewed|ok|needs_fix|question", "note",
+//!                       "accepted": [{"finding", "reason"}]}}],
 //!  "warnings": ["..."]}
 //! ```
 //! Field names are stable; later versions only add fields.
@@ -130,6 +132,20 @@ pub struct RowJson {
     pub mismatches: Vec<MismatchJson>,
     /// Links to coverage paragraphs, best first.
     pub links: Vec<LinkJson>,
+    /// The review of the row.
+    #[serde(default)]
+    pub review: ReviewJson,
+}
+
+/// A row's review in the export.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewJson {
+    /// `unreviewed`, `ok`, `needs_fix` or `question`.
+    pub status: String,
+    /// The note ("" when none).
+    pub note: String,
+    /// Accepted findings with their reasons.
+    pub accepted: Vec<crate::review::Accepted>,
 }
 
 /// A figure of a row: side, paragraph and position.
@@ -185,8 +201,18 @@ pub struct LinkJson {
     pub via_section: bool,
 }
 
-/// Build the export's data model.
+/// Build the export's data model (every row).
 pub fn to_json(comparison: &Comparison) -> ComparisonJson {
+    let options = super::Options {
+        include_boilerplate: true,
+        only_findings: false,
+    };
+    to_json_with(comparison, options)
+}
+
+/// Build the export's data model with options (rows left out by the options are left out).
+pub fn to_json_with(comparison: &Comparison, options: super::Options) -> ComparisonJson {
+    let exported = super::exported_rows(comparison, options);
     let documents = comparison
         .set
         .documents
@@ -229,7 +255,10 @@ pub fn to_json(comparison: &Comparison) -> ComparisonJson {
         .iter()
         .zip(&comparison.mismatches)
         .zip(&comparison.links)
-        .map(|((row, mismatches), links)| RowJson {
+        .zip(&comparison.reviews)
+        .enumerate()
+        .filter(|(idx, _)| exported.binary_search(idx).is_ok())
+        .map(|(_, (((row, mismatches), links), review))| RowJson {
             left: row.left.clone(),
             right: row.right.clone(),
             mismatches: mismatches
@@ -250,6 +279,11 @@ pub fn to_json(comparison: &Comparison) -> ComparisonJson {
                 .iter()
                 .map(|link| link_json(comparison, link))
                 .collect(),
+            review: ReviewJson {
+                status: review.status.as_str().to_owned(),
+                note: review.note.clone(),
+                accepted: review.accepted.clone(),
+            },
         })
         .collect();
     ComparisonJson {
@@ -303,7 +337,11 @@ fn link_json(comparison: &Comparison, link: &crate::link::Link) -> LinkJson {
 }
 
 /// Write the export as pretty-printed JSON.
-pub fn write(comparison: &Comparison, out: &mut dyn io::Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &to_json(comparison))?;
+pub fn write(
+    comparison: &Comparison,
+    options: super::Options,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &to_json_with(comparison, options))?;
     out.write_all(b"\n")
 }

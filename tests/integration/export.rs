@@ -11,7 +11,8 @@ use crate::hay::seeds_dir;
 fn seed_json() -> Value {
     let comparison = Comparison::build(parallel_reader::set::bundled());
     let mut bytes = Vec::new();
-    export::write(&comparison, export::Format::Json, &mut bytes).unwrap();
+    let options = export::Options::for_format(export::Format::Json);
+    export::write(&comparison, export::Format::Json, options, &mut bytes).unwrap();
     serde_json::from_slice(&bytes).unwrap()
 }
 

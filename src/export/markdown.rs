@@ -1,0 +1,160 @@
+//! Markdown export: the comparison for a wiki or a pull request. A summary of findings with
+//! links to the rows, then one section per row with both renderings (mismatched figures in
+//! bold), the review and the coverage links.
+
+use std::io;
+
+use crate::comparison::Comparison;
+use crate::set::Document;
+
+/// Write the Markdown export.
+pub fn write(
+    comparison: &Comparison,
+    options: super::Options,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let left = comparison.set.left();
+    let right = comparison.set.right();
+    let stats = comparison.stats();
+    writeln!(out, "# {}\n", inline(&comparison.set.title))?;
+    writeln!(
+        out,
+        "Left: **{}** ({}) · Right: **{}** ({})\n",
+        inline(&left.label),
+        left.lang,
+        inline(&right.label),
+        right.lang
+    )?;
+    writeln!(out, "## Summary\n")?;
+    writeln!(
+        out,
+        "- {} rows, {} figures, {} mismatches, {} coverage conflicts, {} accepted",
+        stats.rows, stats.figures, stats.mismatches, stats.conflicts, stats.accepted
+    )?;
+    writeln!(
+        out,
+        "- Review: {} unreviewed, {} OK, {} need a fix, {} questions, {} notes\n",
+        stats.statuses[0], stats.statuses[1], stats.statuses[2], stats.statuses[3], stats.notes
+    )?;
+    let rows = super::exported_rows(comparison, options);
+    let mut any = false;
+    for &row_idx in &rows {
+        let (mismatches, conflicts) = super::finding_lines(comparison, row_idx);
+        for finding in mismatches.iter().chain(&conflicts) {
+            writeln!(
+                out,
+                "- [Row {row_idx}](#row-{row_idx}): {}",
+                inline(finding)
+            )?;
+            any = true;
+        }
+    }
+    if any {
+        writeln!(out)?;
+    } else {
+        writeln!(out, "No open findings.\n")?;
+    }
+    writeln!(out, "## Rows\n")?;
+    for row_idx in rows {
+        let row = &comparison.rows[row_idx];
+        writeln!(out, "### Row {row_idx}\n")?;
+        for (doc, indices, is_left) in [(left, &row.left, true), (right, &row.right, false)] {
+            if indices.is_empty() {
+                writeln!(out, "*{}: no counterpart*\n", inline(&doc.label))?;
+                continue;
+            }
+            writeln!(out, "**{}** ({})\n", inline(&doc.label), doc.lang)?;
+            for &para in indices {
+                writeln!(
+                    out,
+                    "> ¶{para} {}\n",
+                    paragraph_markdown(comparison, row_idx, doc, para, is_left)
+                )?;
+            }
+        }
+        let review = &comparison.reviews[row_idx];
+        if !review.is_empty() {
+            writeln!(out, "- Status: {}", review.status.label())?;
+            if !review.note.trim().is_empty() {
+                writeln!(out, "- Note: {}", inline(&review.note))?;
+            }
+            for accepted in &review.accepted {
+                writeln!(
+                    out,
+                    "- Accepted: {} — {}",
+                    inline(&accepted.finding),
+                    inline(&accepted.reason)
+                )?;
+            }
+        }
+        let (mismatches, conflicts) = super::finding_lines(comparison, row_idx);
+        for mismatch in mismatches {
+            writeln!(out, "- Mismatch: {}", inline(&mismatch))?;
+        }
+        for conflict in conflicts {
+            writeln!(out, "- Coverage conflict: {}", inline(&conflict))?;
+        }
+        for link in &comparison.links[row_idx] {
+            let doc = &comparison.set.documents[link.document];
+            writeln!(
+                out,
+                "- Coverage: {} ¶{} (score {:.2}): {}",
+                inline(&doc.label),
+                link.paragraph,
+                link.score,
+                inline(&link.evidence.join(", "))
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// A paragraph with its mismatched figures in bold.
+fn paragraph_markdown(
+    comparison: &Comparison,
+    row_idx: usize,
+    doc: &Document,
+    para: usize,
+    is_left: bool,
+) -> String {
+    let paragraph = &doc.paragraphs[para];
+    let mut out = String::new();
+    let mut pos = 0;
+    for (figure_idx, figure) in paragraph.figures.iter().enumerate() {
+        let range = figure.byte_range.clone();
+        if range.start < pos {
+            continue;
+        }
+        let mismatched = comparison.open_mismatches(row_idx).any(|m| {
+            let side = if is_left { m.left } else { m.right };
+            side.is_some_and(|f| f.paragraph == para && f.figure == figure_idx)
+        });
+        out.push_str(&inline(&paragraph.text[pos..range.start]));
+        if mismatched {
+            out.push_str("**");
+            out.push_str(&inline(&paragraph.text[range.clone()]));
+            out.push_str("**");
+        } else {
+            out.push_str(&inline(&paragraph.text[range.clone()]));
+        }
+        pos = range.end;
+    }
+    out.push_str(&inline(&paragraph.text[pos..]));
+    out.replace('\n', "\n> ")
+}
+
+/// Escape Markdown's special characters in running text.
+fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
