@@ -188,8 +188,8 @@ pub struct LinkJson {
     pub document: String,
     /// Paragraph index in that document.
     pub paragraph: usize,
-    /// How sure, 0..1.
-    pub score: f32,
+    /// How sure, 0..1 (three decimals).
+    pub score: f64,
     /// Readable evidence items.
     pub evidence: Vec<String>,
     /// Figures that agree.
@@ -312,7 +312,7 @@ fn link_json(comparison: &Comparison, link: &crate::link::Link) -> LinkJson {
     LinkJson {
         document: comparison.set.documents[link.document].id.clone(),
         paragraph: link.paragraph,
-        score: (link.score * 1000.0).round() / 1000.0,
+        score: (f64::from(link.score) * 1000.0).round() / 1000.0,
         evidence: link.evidence.clone(),
         figures_agree: link
             .figures_agree

@@ -16,5 +16,7 @@ mod links;
 mod figures;
 // The JSON export and the command line.
 mod export;
+// Review and export: writers, review files, undo/redo, alignment edits.
+mod review;
 // The window, driven headless with egui_kittest.
 mod ui;

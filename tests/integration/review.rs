@@ -1,0 +1,403 @@
+//! Review and export: the five writers parsed back, the review file (atomic writes, backup,
+//! corrupt files, changed texts), undo/redo and manual alignment edits.
+
+use std::path::Path;
+
+use parallel_reader::comparison::Comparison;
+use parallel_reader::export::{self, Format, Options};
+use parallel_reader::review::{self, Status};
+
+use crate::figures::{EDITS, edited_set};
+
+fn edited(dir: &Path) -> Comparison {
+    edited_set(dir, &EDITS[..2]);
+    Comparison::build(parallel_reader::set::load(&[dir.to_path_buf()]).unwrap())
+}
+
+fn exported(comparison: &Comparison, format: Format, options: Options) -> String {
+    let mut out = Vec::new();
+    export::write(comparison, format, options, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn all_rows() -> Options {
+    Options {
+        include_boilerplate: true,
+        only_findings: false,
+    }
+}
+
+#[test]
+fn html_is_self_contained_and_parses_back_with_its_highlights() {
+    let mut comparison = Comparison::build(parallel_reader::set::bundled());
+    comparison.edit_review(15, |r| {
+        r.status = Status::Question;
+        r.note = "Which dollar rate? <check>".to_owned();
+    });
+    let html = exported(&comparison, Format::Html, all_rows());
+    assert!(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"));
+    // Parse it back as XML and collect what matters.
+    let mut reader = quick_xml::Reader::from_str(&html);
+    let mut ids = std::collections::HashSet::new();
+    let mut hrefs = Vec::new();
+    let mut figure_marks = 0;
+    let mut texts = String::new();
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
+                for attr in e.attributes() {
+                    let attr = attr.unwrap();
+                    let value = attr
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .unwrap()
+                        .into_owned();
+                    match attr.key.as_ref() {
+                        "id" => {
+                            ids.insert(value);
+                        }
+                        "href" => hrefs.push(value),
+                        "class" if e.name().as_ref() == "mark" && value.contains("fig") => {
+                            figure_marks += 1;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            quick_xml::events::Event::Text(t) => {
+                texts.push_str(&t.xml_content(quick_xml::XmlVersion::Implicit1_0));
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(figure_marks, comparison.stats().figures);
+    // Every internal link has its anchor: the summary to rows, rows to coverage paragraphs.
+    for href in &hrefs {
+        let target = href.trim_start_matches('#');
+        assert!(ids.contains(target), "{href} has no anchor");
+    }
+    assert!(hrefs.iter().any(|h| h == "#row-15"));
+    assert!(hrefs.iter().any(|h| h == "#cov-002_0a61c7d32ba01d67-4"));
+    assert!(texts.contains("16.2 × 10⁹ USD (approx.) here, 16.6 × 10⁹ USD in German news"));
+    assert!(html.contains("Which dollar rate? &lt;check&gt;"));
+    assert!(texts.contains("Question"));
+}
+
+#[test]
+fn html_marks_mismatches_with_their_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let comparison = edited(dir.path());
+    let html = exported(&comparison, Format::Html, all_rows());
+    assert!(html.contains(r#"<mark class="fig mismatch" title="5.38 × 10⁹ USD — 5,83 → 5,38: value differs">$ 5,38 miljard</mark>"#), "{}", &html[..2000]);
+    assert!(html.contains(r##"<a href="#row-6">Row 6</a>: 5,83 → 5,38: value differs"##));
+    // Only rows with findings.
+    let only = Options {
+        include_boilerplate: true,
+        only_findings: true,
+    };
+    let html = exported(&comparison, Format::Html, only);
+    assert_eq!(html.matches(r#"<tr id="row-"#).count(), 2);
+}
+
+#[test]
+fn tmx_has_one_unit_per_row_in_both_languages() {
+    let mut comparison = Comparison::build(parallel_reader::set::bundled());
+    comparison.edit_review(6, |r| {
+        r.note = "Checked against the source & the filing".to_owned()
+    });
+    let tmx = exported(&comparison, Format::Tmx, Options::for_format(Format::Tmx));
+    let mut reader = quick_xml::Reader::from_str(&tmx);
+    let mut units = 0;
+    let mut tuvs_in_unit = Vec::new();
+    let mut langs = std::collections::BTreeSet::new();
+    let mut srclang = String::new();
+    let mut notes = Vec::new();
+    let mut in_note = false;
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Start(e) => match e.name().as_ref() {
+                "tu" => {
+                    units += 1;
+                    tuvs_in_unit.push(0);
+                }
+                "tuv" => {
+                    *tuvs_in_unit.last_mut().unwrap() += 1;
+                    let lang = e.try_get_attribute("xml:lang").unwrap().unwrap();
+                    langs.insert(
+                        lang.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .unwrap()
+                            .into_owned(),
+                    );
+                }
+                "header" => {
+                    srclang = e
+                        .try_get_attribute("srclang")
+                        .unwrap()
+                        .unwrap()
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .unwrap()
+                        .into_owned();
+                }
+                "note" => in_note = true,
+                _ => {}
+            },
+            quick_xml::events::Event::End(e) if e.name().as_ref() == "note" => in_note = false,
+            quick_xml::events::Event::Text(t) if in_note => {
+                notes.push(
+                    t.xml_content(quick_xml::XmlVersion::Implicit1_0)
+                        .into_owned(),
+                );
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    // Boilerplate left out by default: every matched row of content is one unit.
+    let expected = (0..comparison.rows.len())
+        .filter(|&r| {
+            !comparison.rows[r].is_unmatched() && !export::is_boilerplate_row(&comparison, r)
+        })
+        .count();
+    assert_eq!(units, expected);
+    assert!(units < comparison.rows.len());
+    assert!(tuvs_in_unit.iter().all(|&n| n == 2));
+    assert_eq!(srclang, "sv");
+    assert_eq!(langs.into_iter().collect::<Vec<_>>(), ["nl", "sv"]);
+    assert!(!notes.is_empty());
+    assert!(tmx.contains("<note>Checked against the source &amp; the filing</note>"));
+}
+
+#[test]
+fn csv_parses_back_with_any_text() {
+    let mut comparison = Comparison::build(parallel_reader::set::bundled());
+    let tricky = "A \"quoted\" note, with a comma\nand a second line";
+    comparison.edit_review(10, |r| {
+        r.status = Status::NeedsFix;
+        r.note = tricky.to_owned();
+    });
+    let csv = exported(&comparison, Format::Csv, all_rows());
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "row",
+            "left",
+            "right",
+            "mismatches",
+            "links",
+            "status",
+            "note"
+        ]
+    );
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), comparison.rows.len());
+    let row10 = &records[10];
+    assert_eq!(&row10[0], "10");
+    assert_eq!(&row10[1], comparison.set.left().paragraphs[10].text);
+    assert_eq!(&row10[5], "needs_fix");
+    assert_eq!(&row10[6], tricky);
+    assert!(records[15][3].contains("coverage conflict: German news ¶4"));
+    assert!(records[6][4].contains("German news ¶0"));
+}
+
+#[test]
+fn json_round_trips_with_reviews_and_manual_rows() {
+    let mut comparison = Comparison::build(parallel_reader::set::bundled());
+    comparison.edit_review(3, |r| r.status = Status::Ok);
+    assert!(
+        comparison.edit_alignment(|rows, reviews| review::edit::merge_with_next(rows, reviews, 1))
+    );
+    let json = exported(&comparison, Format::Json, all_rows());
+    let parsed: export::json::ComparisonJson = serde_json::from_str(&json).unwrap();
+    assert_eq!(parsed.schema, "parallel-reader/comparison/1");
+    assert_eq!(parsed.rows.len(), 128);
+    assert_eq!(
+        (parsed.rows[1].left.clone(), parsed.rows[1].right.clone()),
+        (vec![1, 2], vec![1, 2])
+    );
+    assert_eq!(parsed.rows[2].review.status, "ok");
+    assert_eq!(parsed.rows[0].review.status, "unreviewed");
+    assert_eq!(parsed.rows[0].review.note, "");
+    let again: serde_json::Value = serde_json::to_value(&parsed).unwrap();
+    let original: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(again == original, "the JSON export does not round-trip");
+}
+
+#[test]
+fn markdown_has_the_rows_findings_and_reviews() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut comparison = edited(dir.path());
+    comparison.edit_review(6, |r| r.note = "Typo in the Dutch *amount*".to_owned());
+    let md = exported(&comparison, Format::Markdown, all_rows());
+    assert!(md.contains("- [Row 6](#row-6): 5,83 → 5,38: value differs"));
+    assert!(md.contains("### Row 6"));
+    assert!(md.contains("**$ 5,38 miljard**"));
+    assert!(md.contains("- Note: Typo in the Dutch \\*amount\\*"));
+}
+
+#[test]
+fn accepting_a_finding_removes_it_from_the_counts_and_undo_brings_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut comparison = edited(dir.path());
+    assert_eq!(comparison.stats().mismatches, 2);
+    let reason = comparison.mismatches[6][0].reason.clone();
+    comparison.edit_review(6, |r| {
+        r.accepted.push(review::Accepted {
+            finding: review::mismatch_key(&reason),
+            reason: "rounded on purpose".to_owned(),
+        });
+    });
+    assert_eq!(comparison.stats().mismatches, 1);
+    assert_eq!(comparison.stats().accepted, 1);
+    assert_eq!(comparison.mismatch_rows(), [24]);
+    // Still there on request.
+    assert_eq!(comparison.mismatches[6].len(), 1);
+    assert!(comparison.undo());
+    assert_eq!(comparison.stats().mismatches, 2);
+    assert!(comparison.redo());
+    assert_eq!(comparison.stats().mismatches, 1);
+    assert!(!comparison.redo());
+}
+
+#[test]
+fn alignment_edits_update_figures_at_once_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut comparison = edited(dir.path());
+    let rows_before = comparison.rows.clone();
+    // Detach the Dutch paragraph of row 6: both sides become unmatched, no mismatch is left
+    // there (unmatched rows are shown as such).
+    assert!(
+        comparison
+            .edit_alignment(|rows, reviews| review::edit::detach(rows, reviews, 6, false, false))
+    );
+    assert_eq!(comparison.rows.len(), 130);
+    assert!(comparison.rows[6].right.is_empty() && comparison.rows[7].left.is_empty());
+    assert_eq!(comparison.mismatch_rows(), [25]);
+    // Attach it back to the previous row: the mismatch is found again.
+    assert!(
+        comparison.edit_alignment(|rows, reviews| review::edit::attach(rows, reviews, 7, true))
+    );
+    assert_eq!(comparison.rows, rows_before);
+    assert_eq!(comparison.mismatch_rows(), [6, 24]);
+    assert!(comparison.undo());
+    assert_eq!(comparison.rows.len(), 130);
+    assert!(comparison.undo());
+    assert_eq!(comparison.rows, rows_before);
+    assert!(!comparison.undo());
+}
+
+#[test]
+fn review_files_survive_changed_texts_and_never_lose_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut comparison = edited(dir.path());
+    comparison.edit_review(10, |r| {
+        r.status = Status::NeedsFix;
+        r.note = "Shares, not share classes".to_owned();
+    });
+    comparison.edit_review(12, |r| r.note = "This paragraph will change".to_owned());
+    let path = review::review_path(&comparison.set.source, dir.path());
+    assert_eq!(path, dir.path().join("set.review.json"));
+    review::write(&path, &comparison.review_file()).unwrap();
+
+    // The texts change: a paragraph is added at the top of both sides and ¶12 is rewritten.
+    let sv = std::fs::read_to_string(dir.path().join("sv.txt")).unwrap();
+    let nl = std::fs::read_to_string(dir.path().join("nl.txt")).unwrap();
+    let mut sv_paragraphs = parallel_reader::paragraph::split_paragraphs(&sv);
+    let mut nl_paragraphs = parallel_reader::paragraph::split_paragraphs(&nl);
+    sv_paragraphs[12] = "Helt ny text om något annat.".to_owned();
+    nl_paragraphs[12] = "Een geheel nieuwe tekst over iets anders.".to_owned();
+    std::fs::write(
+        dir.path().join("sv.txt"),
+        format!("Ny rubrik\n\n{}", sv_paragraphs.join("\n\n")),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("nl.txt"),
+        format!("Nieuwe kop\n\n{}", nl_paragraphs.join("\n\n")),
+    )
+    .unwrap();
+    let mut reopened =
+        Comparison::build(parallel_reader::set::load(&[dir.path().to_path_buf()]).unwrap());
+    let file = review::read(&path).unwrap().unwrap();
+    let messages = reopened.restore_review(&file);
+    // The note moved with its paragraph (now row 11)...
+    assert_eq!(reopened.reviews[11].note, "Shares, not share classes");
+    assert_eq!(reopened.reviews[11].status, Status::NeedsFix);
+    // ...the other could not be placed: kept, listed, and saved again.
+    assert_eq!(reopened.unplaced.len(), 1);
+    assert!(
+        messages.iter().any(|m| m.contains("could not be placed")),
+        "{messages:?}"
+    );
+    review::write(&path, &reopened.review_file()).unwrap();
+    let saved = review::read(&path).unwrap().unwrap();
+    assert_eq!(saved.unplaced.len(), 1);
+    assert_eq!(saved.unplaced[0].review.note, "This paragraph will change");
+    // The previous version is kept as a backup.
+    let backup = std::fs::read_to_string(dir.path().join("set.review.json.bak")).unwrap();
+    assert!(backup.contains("This paragraph will change"));
+}
+
+#[test]
+fn an_interrupted_write_leaves_the_old_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("set.review.json");
+    std::fs::write(&path, "old content").unwrap();
+    let result = export::write_atomic_with(&path, |out| {
+        out.write_all(b"half of the new cont")?;
+        Err(std::io::Error::other("killed half-way"))
+    });
+    assert!(result.is_err());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "old content");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    // An export to a place that cannot be written gives a clear error.
+    let err = export::write_atomic(Path::new("/no/such/folder/out.html"), b"x").unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::NotFound);
+}
+
+#[test]
+fn a_corrupt_review_file_is_set_aside_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("set.review.json");
+    std::fs::write(&path, "{ this is not json").unwrap();
+    let err = review::read(&path).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("set aside"), "{message}");
+    assert!(!path.exists());
+    let aside: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert!(aside[0].starts_with("set.review.json.corrupt-"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(&aside[0])).unwrap(),
+        "{ this is not json"
+    );
+    assert!(review::read(&path).unwrap().is_none());
+}
+
+#[test]
+fn command_line_exports_every_format() {
+    let binary = env!("CARGO_BIN_EXE_parallel-reader");
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["html", "md", "json", "tmx", "csv"] {
+        let out = dir.path().join(format!("seeds.{format}"));
+        let status = std::process::Command::new(binary)
+            .arg("export")
+            .arg(crate::hay::seeds_dir())
+            .args(["--format", format, "--out"])
+            .arg(&out)
+            .status()
+            .unwrap();
+        assert!(status.success(), "{format}");
+        assert!(std::fs::metadata(&out).unwrap().len() > 1000, "{format}");
+    }
+}
