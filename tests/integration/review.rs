@@ -103,7 +103,7 @@ fn html_marks_mismatches_with_their_reason() {
 fn tmx_has_one_unit_per_row_in_both_languages() {
     let mut comparison = Comparison::build(parallel_reader::set::bundled());
     comparison.edit_review(6, |r| {
-        r.note = "Checked against the source & the filing".to_owned()
+        r.note = "Checked against the source & the filing".to_owned();
     });
     let tmx = exported(&comparison, Format::Tmx, Options::for_format(Format::Tmx));
     let mut reader = quick_xml::Reader::from_str(&tmx);
