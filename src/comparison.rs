@@ -37,6 +37,8 @@ pub struct Comparison {
     pub unplaced: Vec<SavedRow>,
     /// Undo and redo of review edits.
     pub history: History,
+    /// The row whose note is being typed: keystrokes in one note are one undo step.
+    note_in_progress: Option<usize>,
     /// Problems met while loading.
     pub warnings: Vec<LoadWarning>,
 }
@@ -85,6 +87,7 @@ impl Comparison {
             alignment_edited: false,
             unplaced: Vec::new(),
             history: History::default(),
+            note_in_progress: None,
             warnings,
         }
     }
@@ -185,8 +188,21 @@ impl Comparison {
         }
     }
 
+    /// Set the note of a row as it is typed: one undo step per note, not per keystroke.
+    pub fn edit_note(&mut self, row: usize, note: &str) {
+        if self.reviews.get(row).is_none_or(|r| r.note == note) {
+            return;
+        }
+        if self.note_in_progress != Some(row) {
+            self.history.record(self.snapshot());
+            self.note_in_progress = Some(row);
+        }
+        self.reviews[row].note = note.to_owned();
+    }
+
     /// Change the review of a row (status, note, accepted findings); undoable.
     pub fn edit_review(&mut self, row: usize, change: impl FnOnce(&mut RowReview)) {
+        self.note_in_progress = None;
         let before = self.snapshot();
         let Some(review) = self.reviews.get_mut(row) else {
             return;
@@ -204,6 +220,7 @@ impl Comparison {
         &mut self,
         edit: impl FnOnce(&mut Vec<Row>, &mut Vec<RowReview>) -> Option<Vec<usize>>,
     ) -> bool {
+        self.note_in_progress = None;
         let before = self.snapshot();
         let mut rows = self.rows.clone();
         let mut reviews = self.reviews.clone();
@@ -218,6 +235,7 @@ impl Comparison {
 
     /// Undo the last review edit; false when there is none.
     pub fn undo(&mut self) -> bool {
+        self.note_in_progress = None;
         let current = self.snapshot();
         match self.history.undo(current) {
             Some(previous) => {
@@ -230,6 +248,7 @@ impl Comparison {
 
     /// Redo the last undone edit; false when there is none.
     pub fn redo(&mut self) -> bool {
+        self.note_in_progress = None;
         let current = self.snapshot();
         match self.history.redo(current) {
             Some(next) => {

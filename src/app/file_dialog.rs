@@ -19,8 +19,8 @@ pub enum DialogPurpose {
     OpenFiles,
     /// Pick a folder.
     OpenFolder,
-    /// Choose where to save the JSON export.
-    ExportJson,
+    /// Choose where to save an export.
+    Export(crate::export::Format),
 }
 
 /// The result of a finished dialog.
@@ -60,10 +60,10 @@ impl PendingDialog {
                     .set_title("Open a folder of articles")
                     .pick_folder()
                     .map(|folder| vec![folder]),
-                DialogPurpose::ExportJson => dialog
-                    .set_title("Export the comparison as JSON")
-                    .add_filter("JSON", &["json"])
-                    .set_file_name("comparison.json")
+                DialogPurpose::Export(format) => dialog
+                    .set_title(format!("Export the comparison as {}", format.label()))
+                    .add_filter(format.label(), &[format.extension()])
+                    .set_file_name(format!("comparison.{}", format.extension()))
                     .save_file()
                     .map(|file| vec![file]),
             };

@@ -8,6 +8,7 @@
 pub mod coverage_panel;
 pub mod file_dialog;
 pub mod reading_view;
+pub mod review_panel;
 pub mod theme;
 
 use std::path::PathBuf;
@@ -23,6 +24,7 @@ use crate::{export, lang, set};
 use coverage_panel::{Backlinks, CoveragePanel};
 use file_dialog::{DialogOutcome, DialogPurpose, PendingDialog};
 use reading_view::{ReadingView, ScrollTarget};
+use review_panel::{ReviewAction, ReviewFilter, ReviewPanel};
 use theme::Theme;
 
 /// The application id: names the persistence folder.
@@ -110,8 +112,16 @@ pub enum Command {
     PathPrompt(DialogPurpose, Option<String>),
     /// Load a set (in the background).
     Load(LoadRequest),
-    /// Write the JSON export to a file.
-    ExportJson(PathBuf),
+    /// Write an export to a file (with the options of the export window).
+    Export(PathBuf, export::Format),
+    /// Show the export window.
+    ExportWindow,
+    /// A review edit.
+    Review(ReviewAction),
+    /// Undo the last review edit.
+    Undo,
+    /// Redo the last undone review edit.
+    Redo,
     /// Select a comparison row and bring it into view.
     Select(usize),
     /// Move the selection by this many shown rows.
@@ -143,6 +153,8 @@ pub enum PanelTab {
     Mismatches,
     /// Coverage linked to the selected row.
     Coverage,
+    /// Status, note and alignment of the selected row.
+    Review,
 }
 
 /// A message in the status bar.
@@ -182,6 +194,23 @@ pub struct ReaderApp {
     pub panel_tab: PanelTab,
     coverage_panel: CoveragePanel,
     backlinks: Backlinks,
+    review_panel: ReviewPanel,
+    review_filter: ReviewFilter,
+    /// Where reviews go when their set's folder is not writable (and the bundled set's);
+    /// `None` turns autosave off (tests that do not ask for it).
+    review_dir: Option<PathBuf>,
+    /// Where the current set's review is saved.
+    review_path: Option<PathBuf>,
+    /// Unsaved review edits since.
+    review_dirty: Option<std::time::Instant>,
+    export_window: Option<ExportWindow>,
+}
+
+/// The export window's choices.
+#[derive(Clone, Copy, Debug)]
+struct ExportWindow {
+    format: export::Format,
+    options: export::Options,
 }
 
 impl ReaderApp {
@@ -199,8 +228,19 @@ impl ReaderApp {
             LoadRequest::Bundled
         };
         let mut app = Self::empty(settings);
+        app.review_dir = eframe::storage_dir(APP_ID).map(|dir| dir.join("reviews"));
         app.commands.push(Command::Load(request));
         app
+    }
+
+    /// Keep reviews (autosave) with `dir` as the fallback folder.
+    pub fn set_review_dir(&mut self, dir: PathBuf) {
+        self.review_dir = Some(dir);
+    }
+
+    /// Where the current review is saved, if anywhere.
+    pub fn review_path(&self) -> Option<&std::path::Path> {
+        self.review_path.as_deref()
     }
 
     /// The app with default settings and nothing loaded.
@@ -218,6 +258,12 @@ impl ReaderApp {
             panel_tab: PanelTab::Mismatches,
             coverage_panel: CoveragePanel::default(),
             backlinks: Backlinks::default(),
+            review_panel: ReviewPanel::default(),
+            review_filter: ReviewFilter::default(),
+            review_dir: None,
+            review_path: None,
+            review_dirty: None,
+            export_window: None,
         }
     }
 
@@ -227,8 +273,40 @@ impl ReaderApp {
         self.finish_load(request, result);
     }
 
-    /// Show an already built comparison.
-    pub fn set_comparison(&mut self, comparison: Comparison) {
+    /// Show an already built comparison (its review is read back when reviews are kept).
+    pub fn set_comparison(&mut self, mut comparison: Comparison) {
+        self.save_review();
+        self.review_path = None;
+        self.review_dirty = None;
+        if let Some(dir) = &self.review_dir {
+            let primary = crate::review::review_path(&comparison.set.source, dir);
+            let fallback = crate::review::fallback_path(&comparison.set.source, dir);
+            let existing = [&primary, &fallback]
+                .into_iter()
+                .find(|p| p.exists())
+                .cloned();
+            self.review_path = Some(existing.clone().unwrap_or(primary));
+            if let Some(path) = existing {
+                match crate::review::read(&path) {
+                    Ok(Some(file)) => {
+                        let messages = comparison.restore_review(&file);
+                        if !messages.is_empty() {
+                            self.message = Some(Message {
+                                text: messages.join(" "),
+                                is_error: false,
+                            });
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(err) => {
+                        self.message = Some(Message {
+                            text: format!("{err}: {}", path.display()),
+                            is_error: true,
+                        });
+                    }
+                }
+            }
+        }
         self.selected_row = None;
         self.view.reset();
         self.backlinks = Backlinks::new(&comparison);
@@ -288,10 +366,21 @@ impl ReaderApp {
         }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
         self.prompt_ui(ui.ctx());
+        self.export_window_ui(ui.ctx());
 
         let commands = std::mem::take(&mut self.commands);
         for command in commands {
             self.run_command(ui.ctx(), command);
+        }
+        // Autosave a second after the last review edit.
+        if let Some(since) = self.review_dirty {
+            let wait = std::time::Duration::from_secs(1);
+            if since.elapsed() >= wait {
+                self.save_review();
+            } else {
+                ui.ctx()
+                    .request_repaint_after(wait.saturating_sub(since.elapsed()));
+            }
         }
     }
 
@@ -319,9 +408,9 @@ impl ReaderApp {
                 Some(outcome) => {
                     self.dialog = None;
                     match outcome {
-                        DialogOutcome::Chosen(DialogPurpose::ExportJson, paths) => {
+                        DialogOutcome::Chosen(DialogPurpose::Export(format), paths) => {
                             if let Some(path) = paths.into_iter().next() {
-                                self.commands.push(Command::ExportJson(path));
+                                self.commands.push(Command::Export(path, format));
                             }
                         }
                         DialogOutcome::Chosen(_, paths) => {
@@ -381,7 +470,8 @@ impl ReaderApp {
         let only_mismatches = self.settings.only_mismatches;
         let shown: Vec<usize> = (0..comparison.rows.len())
             .filter(|&idx| show_boilerplate || !is_boilerplate_row(comparison, idx))
-            .filter(|&idx| !only_mismatches || !comparison.mismatches[idx].is_empty())
+            .filter(|&idx| !only_mismatches || comparison.open_mismatches(idx).next().is_some())
+            .filter(|&idx| self.review_filter.keeps(comparison, idx))
             .collect();
         self.view.set_shown(comparison, shown);
         if let Some(selected) = self.selected_row
@@ -423,6 +513,19 @@ impl ReaderApp {
         }
         if ctx.egui_wants_keyboard_input() {
             return;
+        }
+        let redo = [
+            KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::Y),
+        ];
+        for shortcut in redo {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.push(Command::Redo);
+            }
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)))
+        {
+            self.commands.push(Command::Undo);
         }
         let page = self.view.rows_per_page().saturating_sub(1).max(1) as isize;
         let pressed = |key: Key| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key));
@@ -478,9 +581,13 @@ impl ReaderApp {
             }
             Command::PathPrompt(purpose, note) => {
                 let text = match purpose {
-                    DialogPurpose::ExportJson => self
+                    DialogPurpose::Export(format) => self
                         .start_dir()
-                        .map(|d| d.join("comparison.json").display().to_string())
+                        .map(|d| {
+                            d.join(format!("comparison.{}", format.extension()))
+                                .display()
+                                .to_string()
+                        })
                         .unwrap_or_default(),
                     _ => String::new(),
                 };
@@ -500,7 +607,42 @@ impl ReaderApp {
                 });
                 self.loading = Some(PendingLoad { request, receiver });
             }
-            Command::ExportJson(path) => self.export_json(&path),
+            Command::Export(path, format) => self.export_to(&path, format),
+            Command::ExportWindow => {
+                let format = self
+                    .export_window
+                    .map_or(export::Format::Html, |w| w.format);
+                self.export_window = Some(ExportWindow {
+                    format,
+                    options: export::Options::for_format(format),
+                });
+            }
+            Command::Review(action) => self.apply_review(action),
+            Command::Undo | Command::Redo => {
+                let Some(comparison) = &mut self.comparison else {
+                    return;
+                };
+                let done = if command == Command::Undo {
+                    comparison.undo()
+                } else {
+                    comparison.redo()
+                };
+                if done {
+                    self.after_review_edit();
+                } else {
+                    self.message = Some(Message {
+                        text: format!(
+                            "Nothing to {}.",
+                            if command == Command::Undo {
+                                "undo"
+                            } else {
+                                "redo"
+                            }
+                        ),
+                        is_error: false,
+                    });
+                }
+            }
             Command::Select(row) => {
                 self.selected_row = Some(row);
                 let pos = self.view.position_of(row);
@@ -593,7 +735,7 @@ impl ReaderApp {
         }
     }
 
-    fn export_json(&mut self, path: &std::path::Path) {
+    fn export_to(&mut self, path: &std::path::Path, format: export::Format) {
         let Some(comparison) = &self.comparison else {
             self.message = Some(Message {
                 text: "Nothing to export: no set is open.".to_owned(),
@@ -601,13 +743,15 @@ impl ReaderApp {
             });
             return;
         };
-        let mut bytes = Vec::new();
-        let options = export::Options::for_format(export::Format::Json);
-        let result = export::write(comparison, export::Format::Json, options, &mut bytes)
-            .and_then(|()| export::write_atomic(path, &bytes));
+        let options = self
+            .export_window
+            .filter(|w| w.format == format)
+            .map_or_else(|| export::Options::for_format(format), |w| w.options);
+        let result =
+            export::write_atomic_with(path, |out| export::write(comparison, format, options, out));
         self.message = Some(match result {
             Ok(()) => Message {
-                text: format!("Exported to {}", path.display()),
+                text: format!("Exported {} to {}", format.label(), path.display()),
                 is_error: false,
             },
             Err(err) => Message {
@@ -615,6 +759,122 @@ impl ReaderApp {
                 is_error: true,
             },
         });
+    }
+
+    fn apply_review(&mut self, action: ReviewAction) {
+        use crate::review::edit;
+        let Some(comparison) = &mut self.comparison else {
+            return;
+        };
+        let applied = match action {
+            ReviewAction::Status(row, status) => {
+                comparison.edit_review(row, |r| r.status = status);
+                true
+            }
+            ReviewAction::Note(row, note) => {
+                comparison.edit_note(row, &note);
+                true
+            }
+            ReviewAction::Accept(row, finding, reason) => {
+                comparison.edit_review(row, |r| {
+                    if !r.is_accepted(&finding) {
+                        r.accepted.push(crate::review::Accepted { finding, reason });
+                    }
+                });
+                true
+            }
+            ReviewAction::Unaccept(row, finding) => {
+                comparison.edit_review(row, |r| r.accepted.retain(|a| a.finding != finding));
+                true
+            }
+            ReviewAction::MergeWithNext(row) => {
+                comparison.edit_alignment(|rows, reviews| edit::merge_with_next(rows, reviews, row))
+            }
+            ReviewAction::Split(row) => {
+                comparison.edit_alignment(|rows, reviews| edit::split(rows, reviews, row))
+            }
+            ReviewAction::Detach(row, left, first) => comparison
+                .edit_alignment(|rows, reviews| edit::detach(rows, reviews, row, left, first)),
+            ReviewAction::Attach(row, to_previous) => {
+                let done = comparison
+                    .edit_alignment(|rows, reviews| edit::attach(rows, reviews, row, to_previous));
+                if done && to_previous {
+                    self.selected_row = Some(row - 1);
+                }
+                done
+            }
+        };
+        if applied {
+            self.after_review_edit();
+        } else {
+            self.message = Some(Message {
+                text: "That alignment edit does not apply to this row.".to_owned(),
+                is_error: false,
+            });
+        }
+    }
+
+    /// After any review edit: rows may have changed; mark the review for saving.
+    fn after_review_edit(&mut self) {
+        let Some(comparison) = &self.comparison else {
+            return;
+        };
+        if let Some(row) = self.selected_row
+            && row >= comparison.rows.len()
+        {
+            self.selected_row = comparison.rows.len().checked_sub(1);
+        }
+        self.backlinks = Backlinks::new(comparison);
+        self.refresh_shown();
+        if self.review_dirty.is_none() {
+            self.review_dirty = Some(std::time::Instant::now());
+        }
+    }
+
+    /// Write the review now if there are unsaved edits (atomically, keeping a backup). Falls
+    /// back to the app's data folder when the set's folder cannot be written.
+    pub fn save_review(&mut self) {
+        if self.review_dirty.is_none() {
+            return;
+        }
+        let (Some(comparison), Some(dir), Some(path)) =
+            (&self.comparison, &self.review_dir, self.review_path.clone())
+        else {
+            return;
+        };
+        let file = comparison.review_file();
+        let result = std::fs::create_dir_all(path.parent().unwrap_or(dir))
+            .and_then(|()| crate::review::write(&path, &file));
+        match result {
+            Ok(()) => self.review_dirty = None,
+            Err(err) => {
+                let fallback = crate::review::fallback_path(&comparison.set.source, dir);
+                let second = std::fs::create_dir_all(dir)
+                    .and_then(|()| crate::review::write(&fallback, &file));
+                match second {
+                    Ok(()) => {
+                        self.message = Some(Message {
+                            text: format!(
+                                "The set's folder cannot be written ({err}); the review is saved in {}",
+                                fallback.display()
+                            ),
+                            is_error: false,
+                        });
+                        self.review_path = Some(fallback);
+                        self.review_dirty = None;
+                    }
+                    Err(second_err) => {
+                        self.message = Some(Message {
+                            text: format!(
+                                "Could not save the review ({second_err}); it stays open here: {}",
+                                path.display()
+                            ),
+                            is_error: true,
+                        });
+                    }
+                }
+            }
+        }
     }
 
     fn menu_bar_ui(&mut self, ui: &mut Ui) {
@@ -644,15 +904,34 @@ impl ReaderApp {
                 ui.separator();
                 let has_set = self.comparison.is_some();
                 if ui
-                    .add_enabled(has_set, egui::Button::new("Export JSON…"))
+                    .add_enabled(has_set, egui::Button::new("Export…"))
                     .clicked()
                 {
-                    self.commands
-                        .push(Command::Dialog(DialogPurpose::ExportJson));
+                    self.commands.push(Command::ExportWindow);
                 }
                 ui.separator();
                 if ui.button("Quit").clicked() {
                     self.commands.push(Command::Quit);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let (can_undo, can_redo) = self.comparison.as_ref().map_or((false, false), |c| {
+                    (c.history.can_undo(), c.history.can_redo())
+                });
+                if ui
+                    .add_enabled(can_undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
+                    .clicked()
+                {
+                    self.commands.push(Command::Undo);
+                }
+                if ui
+                    .add_enabled(
+                        can_redo,
+                        egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
+                    )
+                    .clicked()
+                {
+                    self.commands.push(Command::Redo);
                 }
             });
             ui.menu_button("View", |ui| {
@@ -776,9 +1055,39 @@ impl ReaderApp {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.panel_tab, PanelTab::Mismatches, "Mismatches");
             ui.selectable_value(&mut self.panel_tab, PanelTab::Coverage, "Coverage");
+            ui.selectable_value(&mut self.panel_tab, PanelTab::Review, "Review");
         });
         ui.separator();
         match self.panel_tab {
+            PanelTab::Review => {
+                let Some(comparison) = &self.comparison else {
+                    return;
+                };
+                let where_saved = match (&self.review_dir, &self.review_path) {
+                    (Some(_), Some(path)) => {
+                        let state = if self.review_dirty.is_some() {
+                            "unsaved changes, saving"
+                        } else {
+                            "saved automatically"
+                        };
+                        format!("Review {state} to {}", path.display())
+                    }
+                    _ => "Reviews are not kept in this session.".to_owned(),
+                };
+                let filter_before = self.review_filter;
+                let actions = self.review_panel.ui(
+                    ui,
+                    comparison,
+                    self.selected_row,
+                    &mut self.review_filter,
+                    &where_saved,
+                );
+                if self.review_filter != filter_before {
+                    self.refresh_shown();
+                }
+                self.commands
+                    .extend(actions.into_iter().map(Command::Review));
+            }
             PanelTab::Mismatches => self.mismatch_panel_ui(ui),
             PanelTab::Coverage => {
                 let Some(comparison) = &self.comparison else {
@@ -899,6 +1208,54 @@ impl ReaderApp {
         });
     }
 
+    fn export_window_ui(&mut self, ctx: &egui::Context) {
+        let Some(mut window) = self.export_window else {
+            return;
+        };
+        let mut open = true;
+        let mut choose = None;
+        egui::Window::new("Export")
+            .collapsible(false)
+            .resizable(false)
+            .open(&mut open)
+            .show(ctx, |ui| {
+                ui.label("Format");
+                ui.horizontal(|ui| {
+                    for format in export::Format::ALL {
+                        if ui
+                            .radio_value(&mut window.format, format, format.label())
+                            .changed()
+                        {
+                            window.options = export::Options::for_format(format);
+                        }
+                    }
+                });
+                ui.checkbox(
+                    &mut window.options.include_boilerplate,
+                    "Include boilerplate",
+                );
+                ui.checkbox(
+                    &mut window.options.only_findings,
+                    "Only rows with findings or a review",
+                );
+                ui.horizontal(|ui| {
+                    if ui.button("Choose file and export…").clicked() {
+                        choose = Some(Command::Dialog(DialogPurpose::Export(window.format)));
+                    }
+                    if ui.button("Type a path…").clicked() {
+                        choose = Some(Command::PathPrompt(
+                            DialogPurpose::Export(window.format),
+                            None,
+                        ));
+                    }
+                });
+            });
+        self.export_window = open.then_some(window);
+        if let Some(command) = choose {
+            self.commands.push(command);
+        }
+    }
+
     fn prompt_ui(&mut self, ctx: &egui::Context) {
         let Some(prompt) = &mut self.prompt else {
             return;
@@ -907,7 +1264,7 @@ impl ReaderApp {
         let mut submit = false;
         let mut cancel = false;
         let title = match prompt.purpose {
-            DialogPurpose::ExportJson => "Export JSON to",
+            DialogPurpose::Export(_) => "Export to",
             _ => "Open a set",
         };
         egui::Window::new(title)
@@ -920,7 +1277,7 @@ impl ReaderApp {
                     ui.label(note);
                 }
                 let hint = match prompt.purpose {
-                    DialogPurpose::ExportJson => "File to write",
+                    DialogPurpose::Export(_) => "File to write",
                     _ => "Folder, set.json, or files separated by ;",
                 };
                 let label = ui.label(hint);
@@ -932,7 +1289,7 @@ impl ReaderApp {
                 }
                 ui.horizontal(|ui| {
                     let action = match prompt.purpose {
-                        DialogPurpose::ExportJson => "Export",
+                        DialogPurpose::Export(_) => "Export",
                         _ => "Open",
                     };
                     if ui.button(action).clicked() {
@@ -953,7 +1310,7 @@ impl ReaderApp {
                 .collect();
             if !paths.is_empty() {
                 self.commands.push(match prompt.purpose {
-                    DialogPurpose::ExportJson => Command::ExportJson(paths[0].clone()),
+                    DialogPurpose::Export(format) => Command::Export(paths[0].clone(), format),
                     _ => Command::Load(LoadRequest::Paths(paths)),
                 });
                 self.prompt = None;
@@ -977,6 +1334,8 @@ impl eframe::App for ReaderApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+        // Called on exit too: no review edit is left unsaved.
+        self.save_review();
     }
 }
 

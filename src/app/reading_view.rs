@@ -328,7 +328,8 @@ impl RowCells {
         theme: &Theme,
     ) -> Self {
         let row = &comparison.rows[row_idx];
-        let mismatches = &comparison.mismatches[row_idx];
+        let open: Vec<Mismatch> = comparison.open_mismatches(row_idx).cloned().collect();
+        let mismatches = &open;
         let style = CellStyle {
             width: column_width,
             font_size,
@@ -376,6 +377,7 @@ impl RowCells {
         } = *place;
         let row = &comparison.rows[row_idx];
         let mismatches = &comparison.mismatches[row_idx];
+        let open_count = comparison.open_mismatches(row_idx).count();
         let row_response = ui.interact(rect, ui.scope_id().with(("row", row_idx)), Sense::click());
         let painter = ui.painter_at(rect.expand(1.0));
         let background = if is_selected {
@@ -404,7 +406,7 @@ impl RowCells {
             Stroke::new(1.0, theme.separator),
         );
         // The margin: a red bar for rows whose figures disagree.
-        if !mismatches.is_empty() {
+        if open_count > 0 {
             let bar = Rect::from_min_max(
                 pos2(rect.left() + 2.0, rect.top() + 2.0),
                 pos2(rect.left() + 6.0, rect.bottom() - 2.0),
@@ -416,9 +418,32 @@ impl RowCells {
                     rect.top() + ROW_PADDING,
                 ),
                 egui::Align2::CENTER_TOP,
-                mismatches.len().to_string(),
+                open_count.to_string(),
                 FontId::proportional(11.0),
                 theme.mismatch_marker,
+            );
+        }
+        // The review status: a dot at the foot of the gutter, and a mark for a note.
+        let review = &comparison.reviews[row_idx];
+        let status_color = match review.status {
+            crate::review::Status::Unreviewed => None,
+            crate::review::Status::Ok => Some(theme.status_ok),
+            crate::review::Status::NeedsFix => Some(theme.mismatch_marker),
+            crate::review::Status::Question => Some(theme.warning),
+        };
+        let foot = pos2(
+            rect.left() + GUTTER_WIDTH / 2.0,
+            rect.bottom() - ROW_PADDING - 4.0,
+        );
+        if let Some(color) = status_color {
+            painter.circle_filled(foot, 4.0, color);
+        }
+        if !review.note.trim().is_empty() {
+            painter.rect_stroke(
+                Rect::from_center_size(foot - vec2(0.0, 12.0), vec2(8.0, 6.0)),
+                1.0,
+                Stroke::new(1.0, theme.weak),
+                egui::StrokeKind::Inside,
             );
         }
         // A triangle towards the side that has the only paragraph, or a bracket for a merge.

@@ -50,6 +50,8 @@ pub struct Theme {
     pub conflict_background: Color32,
     /// Background of the coverage paragraph a link points at.
     pub target_paragraph: Color32,
+    /// The review status "OK".
+    pub status_ok: Color32,
 }
 
 impl Theme {
@@ -78,6 +80,7 @@ impl Theme {
                 agree_background: Color32::from_rgb(28, 70, 45),
                 conflict_background: Color32::from_rgb(100, 70, 10),
                 target_paragraph: Color32::from_rgb(38, 52, 74),
+                status_ok: Color32::from_rgb(90, 200, 120),
             }
         } else {
             Self {
@@ -102,6 +105,7 @@ impl Theme {
                 agree_background: Color32::from_rgb(214, 240, 220),
                 conflict_background: Color32::from_rgb(255, 228, 170),
                 target_paragraph: Color32::from_rgb(222, 234, 252),
+                status_ok: Color32::from_rgb(30, 140, 70),
             }
         }
     }

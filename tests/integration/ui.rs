@@ -294,3 +294,120 @@ fn coverage_conflicts_are_marked_and_backlinks_lead_to_rows() {
     assert_eq!(harness.state().selected_row(), Some(66));
     harness.get_by_label_contains("Den historiska dimensionen gör det aktuella beslutet");
 }
+
+fn review_harness(review_dir: &std::path::Path) -> Harness<'static, ReaderApp> {
+    let mut app = ReaderApp::empty(Settings::default());
+    app.set_review_dir(review_dir.to_path_buf());
+    app.open_now(&LoadRequest::Bundled);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1300.0, 900.0))
+        .build_ui_state(|ui, app: &mut ReaderApp| app.ui_root(ui), app);
+    run(&mut harness);
+    harness
+}
+
+#[test]
+fn setting_a_status_and_undoing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = review_harness(dir.path());
+    harness.state_mut().push_command(Command::Select(6));
+    run(&mut harness);
+    harness.get_by_label("Review").click();
+    run(&mut harness);
+    harness.get_by_label("Review of row 6");
+    harness.get_by_label("OK").click();
+    run(&mut harness);
+    let status = |h: &Harness<'_, ReaderApp>| h.state().comparison().unwrap().reviews[6].status;
+    assert_eq!(status(&harness), parallel_reader::review::Status::Ok);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    run(&mut harness);
+    assert_eq!(
+        status(&harness),
+        parallel_reader::review::Status::Unreviewed
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, Key::Z);
+    run(&mut harness);
+    assert_eq!(status(&harness), parallel_reader::review::Status::Ok);
+    harness.get_by_label_contains("1 OK");
+}
+
+#[test]
+fn a_note_is_saved_automatically_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = review_harness(dir.path());
+    harness.state_mut().push_command(Command::Select(15));
+    run(&mut harness);
+    harness.get_by_label("Review").click();
+    run(&mut harness);
+    harness.get_by_label("Note").click();
+    run(&mut harness);
+    harness
+        .get_by_label("Note")
+        .type_text("Rate differs from the German source");
+    run(&mut harness);
+    assert_eq!(
+        harness.state().comparison().unwrap().reviews[15].note,
+        "Rate differs from the German source"
+    );
+    // Saved a second after the last edit, beside the set or (bundled set) in the review folder.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    run(&mut harness);
+    let path = harness.state().review_path().unwrap().to_path_buf();
+    assert!(path.starts_with(dir.path()), "{}", path.display());
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("Rate differs from the German source"));
+    // Reopening the set brings the note back.
+    let mut again = ReaderApp::empty(Settings::default());
+    again.set_review_dir(dir.path().to_path_buf());
+    again.open_now(&LoadRequest::Bundled);
+    assert_eq!(
+        again.comparison().unwrap().reviews[15].note,
+        "Rate differs from the German source"
+    );
+    // Export from the window: the note is in the HTML.
+    let out = dir.path().join("export.html");
+    harness.state_mut().push_command(Command::ExportWindow);
+    run(&mut harness);
+    harness.get_by_label("Export");
+    harness.get_by_label("HTML").click();
+    run(&mut harness);
+    harness.state_mut().push_command(Command::Export(
+        out.clone(),
+        parallel_reader::export::Format::Html,
+    ));
+    run(&mut harness);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("Rate differs from the German source"));
+    assert!(
+        harness
+            .state()
+            .message()
+            .unwrap()
+            .text
+            .starts_with("Exported HTML")
+    );
+}
+
+#[test]
+fn alignment_can_be_corrected_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = review_harness(dir.path());
+    harness.state_mut().push_command(Command::Select(8));
+    run(&mut harness);
+    harness.get_by_label("Review").click();
+    run(&mut harness);
+    harness.get_by_label("Merge with next row").click();
+    run(&mut harness);
+    let rows = |h: &Harness<'_, ReaderApp>| h.state().comparison().unwrap().rows.len();
+    assert_eq!(rows(&harness), 128);
+    harness.get_by_label("Split row").click();
+    run(&mut harness);
+    assert_eq!(rows(&harness), 129);
+    harness.get_by_label("Detach first right ¶").click();
+    run(&mut harness);
+    assert_eq!(rows(&harness), 130);
+    harness.get_by_label_contains("2 unmatched paragraphs");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    run(&mut harness);
+    assert_eq!(rows(&harness), 129);
+}
