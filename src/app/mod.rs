@@ -1066,11 +1066,11 @@ impl ReaderApp {
                 let where_saved = match (&self.review_dir, &self.review_path) {
                     (Some(_), Some(path)) => {
                         let state = if self.review_dirty.is_some() {
-                            "unsaved changes, saving"
+                            "Saving the review"
                         } else {
-                            "saved automatically"
+                            "Reviews are saved automatically"
                         };
-                        format!("Review {state} to {}", path.display())
+                        format!("{state} to {}", path.display())
                     }
                     _ => "Reviews are not kept in this session.".to_owned(),
                 };
@@ -1107,7 +1107,8 @@ impl ReaderApp {
         let Some(comparison) = &self.comparison else {
             return;
         };
-        let total: usize = comparison.mismatches.iter().map(Vec::len).sum();
+        let stats = comparison.stats();
+        let total = stats.mismatches;
         ui.heading(format!("Mismatches ({total})"));
         ui.label(
             RichText::new(
@@ -1117,6 +1118,16 @@ impl ReaderApp {
             .small(),
         );
         ui.separator();
+        let accepted_mismatches: usize =
+            comparison.mismatches.iter().map(Vec::len).sum::<usize>() - total;
+        if accepted_mismatches > 0 {
+            ui.label(
+                RichText::new(format!(
+                    "{accepted_mismatches} accepted (see the Review tab with \"Show accepted findings\")"
+                ))
+                .weak(),
+            );
+        }
         if total == 0 {
             ui.label("The two renderings agree on every figure.");
             return;
@@ -1133,8 +1144,8 @@ impl ReaderApp {
             .id_salt("mismatch_list")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                for (row_idx, mismatches) in comparison.mismatches.iter().enumerate() {
-                    for mismatch in mismatches {
+                for row_idx in 0..comparison.rows.len() {
+                    for mismatch in comparison.open_mismatches(row_idx) {
                         let text = format!(
                             "Row {row_idx}: {} | {}\n{}",
                             side_text(left, mismatch.left),

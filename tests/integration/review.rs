@@ -401,3 +401,94 @@ fn command_line_exports_every_format() {
         assert!(std::fs::metadata(&out).unwrap().len() > 1000, "{format}");
     }
 }
+
+/// Snapshots of the Markdown and CSV exports of a tiny set (expected text written out in full).
+#[test]
+fn small_set_snapshots() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Försäljningen\n\nSoftBank sålde aktier för 5,83 miljarder dollar.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "De verkoop\n\nSoftBank verkocht aandelen voor $ 5,38 miljard.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("set.json"),
+        r#"{"title": "Tiny", "left": {"path": "a.txt", "lang": "sv", "label": "SV"}, "right": {"path": "b.txt", "lang": "nl", "label": "NL"}}"#,
+    )
+    .unwrap();
+    let mut comparison =
+        Comparison::build(parallel_reader::set::load(&[dir.path().to_path_buf()]).unwrap());
+    comparison.edit_review(1, |r| {
+        r.status = Status::NeedsFix;
+        r.note = "Ask the translator".to_owned();
+    });
+    let md = exported(&comparison, Format::Markdown, all_rows());
+    let expected_md = "# Tiny
+
+Left: **SV** (sv) · Right: **NL** (nl)
+
+## Summary
+
+- 2 rows, 2 figures, 1 mismatches, 0 coverage conflicts, 0 accepted
+- Review: 1 unreviewed, 0 OK, 1 need a fix, 0 questions, 1 notes
+
+- [Row 1](#row-1): 5,83 → 5,38: value differs
+
+## Rows
+
+### Row 0
+
+**SV** (sv)
+
+> ¶0 Försäljningen
+
+**NL** (nl)
+
+> ¶0 De verkoop
+
+
+### Row 1
+
+**SV** (sv)
+
+> ¶1 SoftBank sålde aktier för **5,83 miljarder dollar**.
+
+**NL** (nl)
+
+> ¶1 SoftBank verkocht aandelen voor **$ 5,38 miljard**.
+
+- Status: Needs fix
+- Note: Ask the translator
+- Mismatch: 5,83 → 5,38: value differs
+
+";
+    assert_eq!(md, expected_md);
+    let csv = exported(&comparison, Format::Csv, all_rows());
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+    let records: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    assert_eq!(
+        records,
+        [
+            vec!["0", "Försäljningen", "De verkoop", "", "", "unreviewed", ""],
+            vec![
+                "1",
+                "SoftBank sålde aktier för 5,83 miljarder dollar.",
+                "SoftBank verkocht aandelen voor $ 5,38 miljard.",
+                "5,83 → 5,38: value differs",
+                "",
+                "needs_fix",
+                "Ask the translator"
+            ],
+        ]
+    );
+    assert!(csv.starts_with("\u{feff}row,left,right,mismatches,links,status,note\r\n"));
+    assert!(csv.contains("\"SoftBank sålde aktier för 5,83 miljarder dollar.\""));
+}
