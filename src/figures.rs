@@ -127,6 +127,41 @@ impl Figure {
     }
 }
 
+/// Split `text` into runs of plain text and figures, in order: `(run, Some(figure index))` for
+/// a figure's text, `(run, None)` between them. Every renderer of highlighted text uses it.
+///
+/// ```
+/// use parallel_reader::figures::{extract, segments};
+/// let text = "Sålt för 5,83 miljarder dollar i oktober 2025.";
+/// let figures = extract(text, "sv");
+/// let runs: Vec<(&str, Option<usize>)> = segments(text, &figures);
+/// assert_eq!(runs, [("Sålt för ", None), ("5,83 miljarder dollar", Some(0)), (" i ", None),
+///                   ("oktober 2025", Some(1)), (".", None)]);
+/// ```
+pub fn segments<'a>(text: &'a str, figures: &[Figure]) -> Vec<(&'a str, Option<usize>)> {
+    let mut runs = Vec::with_capacity(2 * figures.len() + 1);
+    let mut pos = 0;
+    for (idx, figure) in figures.iter().enumerate() {
+        let range = figure.byte_range.clone();
+        let valid = range.start >= pos
+            && range.end <= text.len()
+            && text.is_char_boundary(range.start)
+            && text.is_char_boundary(range.end);
+        if !valid {
+            continue;
+        }
+        if range.start > pos {
+            runs.push((&text[pos..range.start], None));
+        }
+        runs.push((&text[range.clone()], Some(idx)));
+        pos = range.end;
+    }
+    if pos < text.len() {
+        runs.push((&text[pos..], None));
+    }
+    runs
+}
+
 /// `5.83e9` → `5.83 × 10⁹`; dates as `2025-11-11`; small numbers as they are.
 pub fn format_value(value: f64, kind: FigureKind) -> String {
     if kind == FigureKind::Date {

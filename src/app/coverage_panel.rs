@@ -282,13 +282,11 @@ fn coverage_job(
         italics: paragraph.kind == ParagraphKind::Boilerplate,
         ..Default::default()
     };
-    let mut pos = 0;
-    for (figure_idx, figure) in paragraph.figures.iter().enumerate() {
-        let range = figure.byte_range.clone();
-        if range.start < pos || range.end > paragraph.text.len() {
+    for (run, figure_idx) in crate::figures::segments(&paragraph.text, &paragraph.figures) {
+        let Some(figure_idx) = figure_idx else {
+            job.append(run, 0.0, base.clone());
             continue;
-        }
-        job.append(&paragraph.text[pos..range.start], 0.0, base.clone());
+        };
         let agrees = link.is_some_and(|l| {
             l.figures_agree
                 .iter()
@@ -315,9 +313,7 @@ fn coverage_job(
                 ..base.clone()
             }
         };
-        job.append(&paragraph.text[range.clone()], 0.0, format);
-        pos = range.end;
+        job.append(run, 0.0, format);
     }
-    job.append(&paragraph.text[pos..], 0.0, base);
     job
 }

@@ -627,6 +627,11 @@ fn joined_text(doc: &Document, indices: &[usize]) -> String {
         .join("\n\n")
 }
 
+/// How many characters a job's text holds so far.
+fn chars_in(job: &LayoutJob) -> usize {
+    job.text.chars().count()
+}
+
 /// Sizes and colours of a cell's text.
 struct CellStyle<'a> {
     width: f32,
@@ -702,13 +707,12 @@ fn cell_job(
                 ..Default::default()
             },
         };
-        let mut pos = 0;
-        for (figure_idx, figure) in paragraph.figures.iter().enumerate() {
-            let range = figure.byte_range.clone();
-            if range.start < pos || range.end > paragraph.text.len() {
+        for (run, figure_idx) in crate::figures::segments(&paragraph.text, &paragraph.figures) {
+            let Some(figure_idx) = figure_idx else {
+                append(&mut job, run, base.clone());
                 continue;
-            }
-            let start_chars = append(&mut job, &paragraph.text[pos..range.start], base.clone());
+            };
+            let start_chars = chars_in(&job);
             let this = FigureRef {
                 paragraph: idx,
                 figure: figure_idx,
@@ -733,15 +737,13 @@ fn cell_job(
                     ..base.clone()
                 }
             };
-            let end_chars = append(&mut job, &paragraph.text[range.clone()], format);
+            let end_chars = append(&mut job, run, format);
             spans.push(FigureSpan {
                 char_range: start_chars..end_chars,
                 paragraph: idx,
                 figure: figure_idx,
             });
-            pos = range.end;
         }
-        append(&mut job, &paragraph.text[pos..], base);
     }
     (job, spans)
 }

@@ -267,13 +267,12 @@ fn paragraph_html(
         ParagraphKind::Boilerplate => "boilerplate",
     };
     let mut out = format!(r#"<p class="{class}"><span class="pn">¶{para}</span>"#);
-    let mut pos = 0;
-    for (figure_idx, figure) in paragraph.figures.iter().enumerate() {
-        let range = figure.byte_range.clone();
-        if range.start < pos {
+    for (run, figure_idx) in crate::figures::segments(&paragraph.text, &paragraph.figures) {
+        let Some(figure_idx) = figure_idx else {
+            out.push_str(&escape(run));
             continue;
-        }
-        out.push_str(&escape(&paragraph.text[pos..range.start]));
+        };
+        let figure = &paragraph.figures[figure_idx];
         let this = FigureRef {
             paragraph: para,
             figure: figure_idx,
@@ -293,11 +292,9 @@ fn paragraph_html(
                 escape(&figure.reading())
             )),
         }
-        out.push_str(&escape(&paragraph.text[range.clone()]));
+        out.push_str(&escape(run));
         out.push_str("</mark>");
-        pos = range.end;
     }
-    out.push_str(&escape(&paragraph.text[pos..]));
     out.push_str("</p>");
     out
 }

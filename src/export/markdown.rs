@@ -120,27 +120,21 @@ fn paragraph_markdown(
 ) -> String {
     let paragraph = &doc.paragraphs[para];
     let mut out = String::new();
-    let mut pos = 0;
-    for (figure_idx, figure) in paragraph.figures.iter().enumerate() {
-        let range = figure.byte_range.clone();
-        if range.start < pos {
-            continue;
-        }
-        let mismatched = comparison.open_mismatches(row_idx).any(|m| {
-            let side = if is_left { m.left } else { m.right };
-            side.is_some_and(|f| f.paragraph == para && f.figure == figure_idx)
+    for (run, figure_idx) in crate::figures::segments(&paragraph.text, &paragraph.figures) {
+        let mismatched = figure_idx.is_some_and(|figure_idx| {
+            comparison.open_mismatches(row_idx).any(|m| {
+                let side = if is_left { m.left } else { m.right };
+                side.is_some_and(|f| f.paragraph == para && f.figure == figure_idx)
+            })
         });
-        out.push_str(&inline(&paragraph.text[pos..range.start]));
         if mismatched {
             out.push_str("**");
-            out.push_str(&inline(&paragraph.text[range.clone()]));
+            out.push_str(&inline(run));
             out.push_str("**");
         } else {
-            out.push_str(&inline(&paragraph.text[range.clone()]));
+            out.push_str(&inline(run));
         }
-        pos = range.end;
     }
-    out.push_str(&inline(&paragraph.text[pos..]));
     out.replace('\n', "\n> ")
 }
 
