@@ -423,6 +423,26 @@ impl<'a> Scorer<'a> {
         }
     }
 
+    /// Whether merging improves the length fit over the pair of the first paragraphs: merges
+    /// that do not are never better and are not scored.
+    fn merge_fits(&self, l0: usize, l1: usize, r0: usize, r1: usize) -> bool {
+        let chars = |bags: &[Bag]| bags.iter().map(|b| b.chars).sum::<f32>();
+        let misfit = |left: f32, right: f32| {
+            let expected = left * self.length_ratio;
+            (right - expected).abs() / (expected + right + 1.0).sqrt()
+        };
+        let merged = misfit(
+            chars(&self.features.left[l0..l1]),
+            chars(&self.features.right[r0..r1]),
+        );
+        let single_left = misfit(
+            self.features.left[l1 - 1].chars,
+            self.features.right[r1 - 1].chars,
+        );
+        let single_first = misfit(self.features.left[l0].chars, self.features.right[r0].chars);
+        merged < single_left.max(single_first)
+    }
+
     /// The score of a row joining `left[l0..l1]` with `right[r0..r1]`, both non-empty.
     fn pair(&self, l0: usize, l1: usize, r0: usize, r1: usize, buf: &mut Buffers) -> f32 {
         let left_bags = &self.features.left[l0..l1];
@@ -547,6 +567,10 @@ fn solve(scorer: &Scorer<'_>, band: &Band, n: usize, m: usize) -> Vec<Row> {
                 }
                 let gain = if a == 0 || b == 0 {
                     0.0
+                } else if a + b > 2 && !scorer.merge_fits(i - a, i, j - b, j) {
+                    // A merge that fits the lengths worse than either of its end pairs
+                    // does not win: skip the costly scoring.
+                    continue;
                 } else {
                     scorer.pair(i - a, i, j - b, j, &mut buf) - penalty
                 };
