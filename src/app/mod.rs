@@ -1035,6 +1035,11 @@ impl ReaderApp {
             .ui(ui, comparison, self.selected_row, self.settings.zoom);
         if let Some(row) = response.clicked_row {
             self.selected_row = Some(row);
+            if response.coverage_clicked {
+                self.panel_tab = PanelTab::Coverage;
+                self.settings.show_side_panel = true;
+                self.coverage_panel.reading = None;
+            }
         }
         let hovering = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());
         if hovering {

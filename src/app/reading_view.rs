@@ -78,6 +78,8 @@ pub enum ScrollTarget {
 pub struct ViewResponse {
     /// The comparison row the user clicked.
     pub clicked_row: Option<usize>,
+    /// The user clicked the coverage markers of this row.
+    pub coverage_clicked: bool,
 }
 
 /// State of the reading view (runtime only).
@@ -214,8 +216,10 @@ impl ReadingView {
                     row_idx,
                     is_selected: selected == Some(row_idx),
                 };
-                if cells.ui(ui, &place, comparison, &theme) {
+                let (clicked, coverage_clicked) = cells.ui(ui, &place, comparison, &theme);
+                if clicked || coverage_clicked {
                     response.clicked_row = Some(row_idx);
+                    response.coverage_clicked = coverage_clicked;
                 }
                 if (self.heights[row_idx] - height).abs() > 0.5 {
                     self.heights[row_idx] = height;
@@ -367,8 +371,14 @@ impl RowCells {
         self.left.galley.size().y.max(self.right.galley.size().y) + 2.0 * ROW_PADDING
     }
 
-    /// Paint the row into its place; true when it was clicked.
-    fn ui(self, ui: &mut Ui, place: &RowPlace, comparison: &Comparison, theme: &Theme) -> bool {
+    /// Paint the row into its place; returns (row clicked, coverage markers clicked).
+    fn ui(
+        self,
+        ui: &mut Ui,
+        place: &RowPlace,
+        comparison: &Comparison,
+        theme: &Theme,
+    ) -> (bool, bool) {
         let RowPlace {
             rect,
             geometry,
@@ -472,6 +482,21 @@ impl RowCells {
             painter.line_segment([bottom, bottom + vec2(4.0, 0.0)], stroke);
         }
         link_markers_ui(&painter, place, comparison, theme);
+        let mut coverage_clicked = false;
+        if !comparison.links[row_idx].is_empty() {
+            let markers = Rect::from_min_max(
+                pos2(rect.left() + geometry.links_x, rect.top()),
+                rect.right_bottom(),
+            );
+            coverage_clicked = ui
+                .interact(
+                    markers,
+                    ui.scope_id().with(("links", row_idx)),
+                    Sense::click(),
+                )
+                .on_hover_text("Show the coverage of this row")
+                .clicked();
+        }
         let mut clicked = row_response.clicked();
         for (side, cell, x, indices) in [
             (
@@ -520,7 +545,7 @@ impl RowCells {
                 }
             }
         }
-        clicked
+        (clicked, coverage_clicked)
     }
 }
 
