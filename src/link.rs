@@ -126,7 +126,8 @@ impl Class {
 /// A feature with the text to show as evidence.
 #[derive(Clone, Debug)]
 struct Feature {
-    key: String,
+    /// A hash of the feature's class and text: what matches across paragraphs.
+    key: u64,
     class: Class,
     display: String,
     /// Extra factor on the class weight (a figure written with more digits is more specific).
@@ -146,7 +147,7 @@ fn paragraph_features(
             FigureKind::Year => {
                 let year = figure.value as i64;
                 out.push(Feature {
-                    key: format!("year:{year}"),
+                    key: feature_key("year", &year.to_string()),
                     class: Class::Time,
                     display: year.to_string(),
                     specificity: 1.0,
@@ -157,14 +158,14 @@ fn paragraph_features(
                 let (year, month) = (v / 10_000, (v / 100) % 100);
                 if year > 0 {
                     out.push(Feature {
-                        key: format!("year:{year}"),
+                        key: feature_key("year", &year.to_string()),
                         class: Class::Time,
                         display: year.to_string(),
                         specificity: 1.0,
                     });
                 }
                 out.push(Feature {
-                    key: format!("month:{month}"),
+                    key: feature_key("month", &month.to_string()),
                     class: Class::Time,
                     display: month_name(month as u32, year),
                     specificity: if year > 0 { 1.5 } else { 0.5 },
@@ -177,10 +178,9 @@ fn paragraph_features(
                     continue;
                 }
                 out.push(Feature {
-                    key: format!(
-                        "fig:{}:{}",
-                        figure.unit.as_deref().unwrap_or("-"),
-                        significant(figure.value, 3)
+                    key: feature_key(
+                        &format!("figure:{}", figure.unit.as_deref().unwrap_or("-")),
+                        &significant(figure.value, 3),
                     ),
                     class: Class::Figure,
                     display: figure_display(figure),
@@ -207,7 +207,7 @@ fn paragraph_features(
                 .is_some_and(|c| c.is_uppercase() || !word.is_name)
         {
             out.push(Feature {
-                key: format!("month:{month}"),
+                key: feature_key("month", &month.to_string()),
                 class: Class::Time,
                 display: month_name(month, 0),
                 specificity: 0.5,
@@ -216,22 +216,22 @@ fn paragraph_features(
         }
         if names.contains(&word.folded) && word.folded.chars().count() >= 2 {
             out.push(Feature {
-                key: format!("name:{}", word.folded),
+                key: feature_key("name", &word.folded),
                 class: Class::Name,
                 display: shown.to_owned(),
                 specificity: 1.0,
             });
         } else if word.folded.chars().count() >= 6 && !word.is_name {
-            // Shown as "inves…" only if it ends up as evidence.
+            let stem = tokens::stem(&word.folded, 5);
             out.push(Feature {
-                key: format!("stem:{}", tokens::stem(&word.folded, 5)),
+                key: feature_key("stem", stem),
                 class: Class::Stem,
-                display: String::new(),
+                display: stem.to_owned(),
                 specificity: 1.0,
             });
         }
     }
-    out.sort_by(|a, b| a.key.cmp(&b.key));
+    out.sort_by_key(|f| f.key);
     out.dedup_by(|a, b| a.key == b.key);
     out
 }
@@ -240,10 +240,19 @@ impl Feature {
     /// The evidence text.
     fn shown(&self) -> String {
         match self.class {
-            Class::Stem => format!("{}…", self.key.trim_start_matches("stem:")),
+            Class::Stem => format!("{}…", self.display),
             _ => self.display.clone(),
         }
     }
+}
+
+/// The key of a feature: a hash of its class and text.
+fn feature_key(class: &str, text: &str) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    class.hash(&mut hasher);
+    text.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Round figures (500, 10 billion) recur by chance; 5.83 billion or 22.5 billion do not.
@@ -436,7 +445,7 @@ pub fn link_rows_above(set: &ArticleSet, rows: &[Row], threshold: f32) -> Vec<Ve
         .map(|doc| flat.by_ref().take(doc.paragraphs.len()).collect())
         .collect();
     // Document frequency over all paragraphs of the set.
-    let mut df: HashMap<&str, u32> = HashMap::new();
+    let mut df: HashMap<u64, u32> = HashMap::new();
     let mut paragraphs = 0u32;
     for doc in &features {
         for list in doc {
@@ -445,7 +454,7 @@ pub fn link_rows_above(set: &ArticleSet, rows: &[Row], threshold: f32) -> Vec<Ve
             }
             paragraphs += 1;
             for feature in list {
-                *df.entry(feature.key.as_str()).or_default() += 1;
+                *df.entry(feature.key).or_default() += 1;
             }
         }
     }
@@ -453,13 +462,13 @@ pub fn link_rows_above(set: &ArticleSet, rows: &[Row], threshold: f32) -> Vec<Ve
     // quarter of them says nothing; a small set cannot tell common from rare that finely.
     let baseline = 4f32.ln() * (paragraphs as f32 / 100.0).min(1.0);
     let weight = |feature: &Feature| -> f32 {
-        let df = df.get(feature.key.as_str()).copied().unwrap_or(1) as f32;
+        let df = df.get(&feature.key).copied().unwrap_or(1) as f32;
         let idf = ((paragraphs as f32 + 1.0) / df).ln() - baseline;
         feature.class.weight() * feature.specificity * idf.max(0.0)
     };
     // Inverted index over coverage paragraphs.
     let mut targets: Vec<Target> = Vec::new();
-    let mut index: HashMap<&str, Vec<u32>> = HashMap::new();
+    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
     for (doc_idx, doc) in set.documents.iter().enumerate() {
         if doc.role != Role::Coverage {
             continue;
@@ -474,7 +483,7 @@ pub fn link_rows_above(set: &ArticleSet, rows: &[Row], threshold: f32) -> Vec<Ve
                 paragraph: para_idx,
             });
             for feature in list {
-                index.entry(feature.key.as_str()).or_default().push(target);
+                index.entry(feature.key).or_default().push(target);
             }
         }
     }
@@ -484,16 +493,13 @@ pub fn link_rows_above(set: &ArticleSet, rows: &[Row], threshold: f32) -> Vec<Ve
     // A row's query: its features with their weights, and for stems the languages they were
     // written in (a stem shared within one language is an ordinary word, not a cognate).
     let row_query = |row: &Row| -> Vec<(&Feature, f32, Vec<&str>)> {
-        let mut query: HashMap<&str, (&Feature, f32, Vec<&str>)> = HashMap::new();
+        let mut query: HashMap<u64, (&Feature, f32, Vec<&str>)> = HashMap::new();
         for (doc_idx, indices) in [(0, &row.left), (1, &row.right)] {
             let lang = set.documents[doc_idx].lang.as_str();
             for &para in indices {
                 for feature in &features[doc_idx][para] {
                     let w = weight(feature);
-                    let entry =
-                        query
-                            .entry(feature.key.as_str())
-                            .or_insert((feature, w, Vec::new()));
+                    let entry = query.entry(feature.key).or_insert((feature, w, Vec::new()));
                     entry.2.push(lang);
                 }
             }
@@ -510,7 +516,7 @@ pub fn link_rows_above(set: &ArticleSet, rows: &[Row], threshold: f32) -> Vec<Ve
             if *w <= 0.0 {
                 continue;
             }
-            let Some(postings) = index.get(feature.key.as_str()) else {
+            let Some(postings) = index.get(&feature.key) else {
                 continue;
             };
             if postings.len() > max_postings {
