@@ -505,7 +505,7 @@ pub fn link_rows_above(set: &ArticleSet, rows: &[Row], threshold: f32) -> Vec<Ve
             }
         }
         let mut query: Vec<(&Feature, f32, Vec<&str>)> = query.into_values().collect();
-        query.sort_by(|a, b| a.0.key.cmp(&b.0.key));
+        query.sort_by_key(|q| q.0.key);
         query
     };
 
