@@ -140,6 +140,20 @@ impl Comparison {
         self.mismatches[row_idx] = mismatches;
     }
 
+    /// A row whose paragraphs are all boilerplate.
+    pub fn is_boilerplate_row(&self, row_idx: usize) -> bool {
+        let row = &self.rows[row_idx];
+        row.left
+            .iter()
+            .map(|&i| self.set.left().paragraphs[i].kind)
+            .chain(
+                row.right
+                    .iter()
+                    .map(|&i| self.set.right().paragraphs[i].kind),
+            )
+            .all(|kind| kind == ParagraphKind::Boilerplate)
+    }
+
     /// Rows with at least one mismatch that is not accepted, ascending.
     pub fn mismatch_rows(&self) -> Vec<usize> {
         (0..self.rows.len())

@@ -18,7 +18,6 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use crate::comparison::Comparison;
-use crate::paragraph::ParagraphKind;
 use crate::{export, lang, set};
 
 use coverage_panel::{Backlinks, CoveragePanel};
@@ -204,6 +203,8 @@ pub struct ReaderApp {
     /// Unsaved review edits since.
     review_dirty: Option<std::time::Instant>,
     export_window: Option<ExportWindow>,
+    /// Counts of the comparison, computed once per change (not per frame).
+    stats: Option<crate::comparison::Stats>,
 }
 
 /// The export window's choices.
@@ -264,6 +265,7 @@ impl ReaderApp {
             review_path: None,
             review_dirty: None,
             export_window: None,
+            stats: None,
         }
     }
 
@@ -311,6 +313,7 @@ impl ReaderApp {
         self.view.reset();
         self.backlinks = Backlinks::new(&comparison);
         self.coverage_panel = CoveragePanel::default();
+        self.stats = Some(comparison.stats());
         self.comparison = Some(comparison);
         self.refresh_shown();
         if !self.view.shown().is_empty() {
@@ -469,7 +472,7 @@ impl ReaderApp {
         let show_boilerplate = self.settings.show_boilerplate;
         let only_mismatches = self.settings.only_mismatches;
         let shown: Vec<usize> = (0..comparison.rows.len())
-            .filter(|&idx| show_boilerplate || !is_boilerplate_row(comparison, idx))
+            .filter(|&idx| show_boilerplate || !comparison.is_boilerplate_row(idx))
             .filter(|&idx| !only_mismatches || comparison.open_mismatches(idx).next().is_some())
             .filter(|&idx| self.review_filter.keeps(comparison, idx))
             .collect();
@@ -825,6 +828,7 @@ impl ReaderApp {
             self.selected_row = comparison.rows.len().checked_sub(1);
         }
         self.backlinks = Backlinks::new(comparison);
+        self.stats = Some(comparison.stats());
         self.refresh_shown();
         if self.review_dirty.is_none() {
             self.review_dirty = Some(std::time::Instant::now());
@@ -1083,6 +1087,7 @@ impl ReaderApp {
                 let actions = self.review_panel.ui(
                     ui,
                     comparison,
+                    &self.stats.unwrap_or_default(),
                     self.selected_row,
                     &mut self.review_filter,
                     &where_saved,
@@ -1112,7 +1117,7 @@ impl ReaderApp {
         let Some(comparison) = &self.comparison else {
             return;
         };
-        let stats = comparison.stats();
+        let stats = self.stats.unwrap_or_default();
         let total = stats.mismatches;
         ui.heading(format!("Mismatches ({total})"));
         ui.label(
@@ -1170,7 +1175,7 @@ impl ReaderApp {
         let theme = Theme::for_visuals(ui.visuals());
         ui.horizontal(|ui| {
             if let Some(comparison) = &self.comparison {
-                let stats = comparison.stats();
+                let stats = self.stats.unwrap_or_default();
                 let figures = format!("{} figures, {} mismatches", stats.figures, stats.mismatches);
                 if stats.mismatches > 0 {
                     ui.colored_label(theme.mismatch_marker, figures);
@@ -1406,17 +1411,6 @@ fn install_fonts(ctx: &egui::Context) {
         data: egui::FontData::from_static(DEJAVU),
         families,
     });
-}
-
-fn is_boilerplate_row(comparison: &Comparison, row_idx: usize) -> bool {
-    let row = &comparison.rows[row_idx];
-    let left = comparison.set.left();
-    let right = comparison.set.right();
-    row.left
-        .iter()
-        .map(|&i| left.paragraphs[i].kind)
-        .chain(row.right.iter().map(|&i| right.paragraphs[i].kind))
-        .all(|kind| kind == ParagraphKind::Boilerplate)
 }
 
 /// Load and analyse a set (runs on a background thread in the app).

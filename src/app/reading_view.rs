@@ -528,10 +528,9 @@ impl RowCells {
                     .sense(Sense::click()),
             );
             clicked |= response.clicked();
-            let text = joined_text(doc, indices);
             response.context_menu(|ui| {
                 if ui.button("Copy paragraph text").clicked() {
-                    ui.ctx().copy_text(text.clone());
+                    ui.ctx().copy_text(crate::export::side_text(doc, indices));
                 }
             });
             if let Some(pointer) = response.hover_pos() {
@@ -642,14 +641,6 @@ fn figure_tooltip(
         tip.push_str("\n(boilerplate: read, not compared)");
     }
     tip
-}
-
-fn joined_text(doc: &Document, indices: &[usize]) -> String {
-    indices
-        .iter()
-        .map(|&idx| doc.paragraphs[idx].text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n\n")
 }
 
 /// How many characters a job's text holds so far.

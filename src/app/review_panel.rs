@@ -82,13 +82,14 @@ impl ReviewPanel {
         &mut self,
         ui: &mut Ui,
         comparison: &Comparison,
+        stats: &crate::comparison::Stats,
         selected_row: Option<usize>,
         filter: &mut ReviewFilter,
         where_saved: &str,
     ) -> Vec<ReviewAction> {
         let theme = Theme::for_visuals(ui.visuals());
         let mut actions = Vec::new();
-        summary_ui(ui, comparison, filter);
+        summary_ui(ui, stats, filter);
         ui.label(RichText::new(where_saved).weak().small());
         ui.separator();
         let Some(row) = selected_row else {
@@ -308,8 +309,7 @@ impl ReviewPanel {
 }
 
 /// Counts by status, accepted findings and notes, and the filter.
-fn summary_ui(ui: &mut Ui, comparison: &Comparison, filter: &mut ReviewFilter) {
-    let stats = comparison.stats();
+fn summary_ui(ui: &mut Ui, stats: &crate::comparison::Stats, filter: &mut ReviewFilter) {
     ui.label(format!(
         "{} unreviewed · {} OK · {} need a fix · {} questions · {} notes · {} accepted",
         stats.statuses[0],

@@ -12,7 +12,6 @@ use std::io::{self, Write as _};
 use std::path::Path;
 
 use crate::comparison::Comparison;
-use crate::paragraph::ParagraphKind;
 
 /// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -94,7 +93,7 @@ pub fn write(
 /// The rows an export includes, ascending.
 pub fn exported_rows(comparison: &Comparison, options: Options) -> Vec<usize> {
     (0..comparison.rows.len())
-        .filter(|&idx| options.include_boilerplate || !is_boilerplate_row(comparison, idx))
+        .filter(|&idx| options.include_boilerplate || !comparison.is_boilerplate_row(idx))
         .filter(|&idx| {
             !options.only_findings
                 || comparison.open_mismatches(idx).next().is_some()
@@ -102,20 +101,6 @@ pub fn exported_rows(comparison: &Comparison, options: Options) -> Vec<usize> {
                 || !comparison.reviews[idx].is_empty()
         })
         .collect()
-}
-
-/// A row whose paragraphs are all boilerplate.
-pub fn is_boilerplate_row(comparison: &Comparison, row_idx: usize) -> bool {
-    let row = &comparison.rows[row_idx];
-    row.left
-        .iter()
-        .map(|&i| comparison.set.left().paragraphs[i].kind)
-        .chain(
-            row.right
-                .iter()
-                .map(|&i| comparison.set.right().paragraphs[i].kind),
-        )
-        .all(|kind| kind == ParagraphKind::Boilerplate)
 }
 
 /// Write `bytes` to `path` atomically: a temporary file in the same folder, flushed and synced,

@@ -154,9 +154,7 @@ fn tmx_has_one_unit_per_row_in_both_languages() {
     }
     // Boilerplate left out by default: every matched row of content is one unit.
     let expected = (0..comparison.rows.len())
-        .filter(|&r| {
-            !comparison.rows[r].is_unmatched() && !export::is_boilerplate_row(&comparison, r)
-        })
+        .filter(|&r| !comparison.rows[r].is_unmatched() && !comparison.is_boilerplate_row(r))
         .count();
     assert_eq!(units, expected);
     assert!(units < comparison.rows.len());
