@@ -943,3 +943,77 @@ fn generated_amounts_in_four_languages() {
     }
     assert!(checked > 700, "{checked}");
 }
+
+/// No input makes the reader panic, and every figure's byte range is a valid slice of its text
+/// that holds the figure's text. Pseudo-random strings from the characters numbers are made of.
+#[test]
+fn no_panic_on_generated_text() {
+    const PIECES: [&str; 40] = [
+        "0",
+        "1",
+        "5",
+        "9",
+        "00",
+        ",",
+        ".",
+        " ",
+        "\u{a0}",
+        "\u{202f}",
+        "-",
+        "−",
+        "–",
+        "/",
+        "%",
+        "$",
+        "€",
+        "¥",
+        "US",
+        "miljard",
+        "miljarder",
+        "Billionen",
+        "bn",
+        "m",
+        "procent",
+        "dollar",
+        "tussen de",
+        "mellan",
+        "och",
+        "till",
+        "bis",
+        "oktober",
+        "11.",
+        "19:e",
+        "st",
+        "år",
+        "å",
+        "\n",
+        "cirka",
+        "B2B",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..20_000 {
+        let len = (next() % 12) as usize + 1;
+        let text: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        for lang in ["sv", "nl", "de", "en", "fr"] {
+            for figure in extract(&text, lang) {
+                let slice = text.get(figure.byte_range.clone());
+                assert_eq!(slice, Some(figure.text.as_str()), "{text:?} {lang}");
+                assert!(figure.value.is_finite(), "{text:?} {lang}");
+            }
+            let figures = extract(&text, lang);
+            let runs: String = segments(&text, &figures)
+                .into_iter()
+                .map(|(run, _)| run)
+                .collect();
+            assert_eq!(runs, text);
+        }
+    }
+}

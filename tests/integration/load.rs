@@ -302,3 +302,108 @@ fn no_panic_on_odd_input() {
     let covered: usize = comparison.rows.iter().map(|r| r.left.len()).sum();
     assert_eq!(covered, comparison.set.left().paragraphs.len());
 }
+
+/// Random small sets never make the analysis panic, and rows always cover every paragraph.
+#[test]
+fn no_panic_on_generated_sets() {
+    use parallel_reader::comparison::Comparison;
+    use parallel_reader::decode::DecodedText;
+    use parallel_reader::set::{ArticleSet, Document, Loaded};
+    const WORDS: [&str; 24] = [
+        "SoftBank",
+        "sålde",
+        "5,83",
+        "miljarder",
+        "dollar",
+        "Lämplig för detta:",
+        "?",
+        "\n\n",
+        "\n\n",
+        "\n",
+        "Nvidia",
+        "2019",
+        "☑",
+        "•",
+        "Xpert.Digital",
+        "– Bild: X.Y",
+        "+49 89 1234 5678",
+        "verkocht",
+        "$ 5,38 miljard",
+        "Milliarden",
+        "“",
+        "12-minuters",
+        "100 000",
+        "2019/2020",
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for round in 0..200 {
+        let mut text = || -> String {
+            let len = (next() % 60) as usize + 1;
+            (0..len)
+                .map(|_| WORDS[(next() % WORDS.len() as u64) as usize])
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let documents: Vec<Document> = ["sv", "nl", "de"]
+            .iter()
+            .enumerate()
+            .map(|(n, lang)| {
+                let decoded = DecodedText {
+                    text: text(),
+                    encoding: "UTF-8",
+                };
+                let role = [Role::Left, Role::Right, Role::Coverage][n];
+                Document::from_text(
+                    format!("d{n}"),
+                    role,
+                    Some((*lang).to_owned()),
+                    format!("D{n}"),
+                    format!("d{n}.txt").into(),
+                    &decoded,
+                )
+            })
+            .collect();
+        let comparison = Comparison::build(Loaded {
+            set: ArticleSet {
+                title: format!("round {round}"),
+                source: parallel_reader::set::SetSource::Files(Vec::new()),
+                documents,
+            },
+            warnings: Vec::new(),
+        });
+        let left: Vec<usize> = comparison
+            .rows
+            .iter()
+            .flat_map(|r| r.left.clone())
+            .collect();
+        let right: Vec<usize> = comparison
+            .rows
+            .iter()
+            .flat_map(|r| r.right.clone())
+            .collect();
+        assert_eq!(
+            left,
+            (0..comparison.set.left().paragraphs.len()).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            right,
+            (0..comparison.set.right().paragraphs.len()).collect::<Vec<_>>()
+        );
+        let mut out = Vec::new();
+        for format in parallel_reader::export::Format::ALL {
+            parallel_reader::export::write(
+                &comparison,
+                format,
+                parallel_reader::export::Options::for_format(format),
+                &mut out,
+            )
+            .unwrap();
+        }
+    }
+}
