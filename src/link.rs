@@ -107,6 +107,8 @@ pub struct Link {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Class {
     Figure,
+    /// A figure near another (within about 6 %): only counts beside other evidence.
+    NearFigure,
     Time,
     Name,
     Stem,
@@ -116,6 +118,7 @@ impl Class {
     fn weight(self) -> f32 {
         match self {
             Self::Figure => 3.0,
+            Self::NearFigure => 1.0,
             Self::Time => 1.0,
             Self::Name => 1.5,
             Self::Stem => 0.5,
@@ -186,6 +189,23 @@ fn paragraph_features(
                     display: figure_display(figure),
                     specificity: figure_specificity(figure),
                 });
+                // The same quantity reported a little differently (16.2 and 16.6 billion)
+                // still points at the same fact, more weakly; it is how conflicts are found.
+                // Two buckets of a twentieth of a decade (about 12 %) each: values within about
+                // 6 % of each other always share one.
+                let unit = figure.unit.as_deref().unwrap_or("-");
+                if figure.unit.is_some() && figure.value > 0.0 && figure_specificity(figure) >= 0.9
+                {
+                    let position = figure.value.log10() * 20.0;
+                    for bucket in [position.floor(), position.ceil()] {
+                        out.push(Feature {
+                            key: feature_key(&format!("about:{unit}"), &bucket.to_string()),
+                            class: Class::NearFigure,
+                            display: format!("≈ {}", figure_display(figure)),
+                            specificity: 1.0,
+                        });
+                    }
+                }
             }
         }
     }
@@ -339,11 +359,13 @@ fn set_names(set: &ArticleSet, words: &[Vec<Vec<tokens::Word>>]) -> HashSet<Stri
         .zip(words)
         .map(|(doc, doc_words)| document_names(doc, doc_words))
         .collect();
-    let mut names: HashMap<String, HashSet<&str>> = HashMap::new();
+    let mut names: HashMap<String, (HashSet<&str>, bool)> = HashMap::new();
     let mut lower_case: HashMap<String, u32> = HashMap::new();
     for (doc, (doc_names, doc_lower)) in set.documents.iter().zip(per_document) {
-        for name in doc_names {
-            names.entry(name).or_default().insert(doc.lang.as_str());
+        for (name, strong) in doc_names {
+            let entry = names.entry(name).or_default();
+            entry.0.insert(doc.lang.as_str());
+            entry.1 |= strong;
         }
         for (word, count) in doc_lower {
             *lower_case.entry(word).or_default() += count;
@@ -354,9 +376,9 @@ fn set_names(set: &ArticleSet, words: &[Vec<Vec<tokens::Word>>]) -> HashSet<Stri
     let languages: HashSet<&str> = set.documents.iter().map(|d| d.lang.as_str()).collect();
     names
         .into_iter()
-        .filter(|(name, langs)| {
-            lower_case.get(name).copied().unwrap_or(0) < 2
-                && (languages.len() < 2 || langs.len() >= 2)
+        .filter(|(name, (langs, strong))| {
+            let across = langs.len() >= 2 || (languages.len() < 2 && *strong);
+            lower_case.get(name).copied().unwrap_or(0) < 2 && across
         })
         .map(|(name, _)| name)
         .collect()
@@ -366,8 +388,9 @@ fn set_names(set: &ArticleSet, words: &[Vec<Vec<tokens::Word>>]) -> HashSet<Stri
 fn document_names(
     doc: &crate::set::Document,
     words: &[Vec<tokens::Word>],
-) -> (HashSet<String>, HashMap<String, u32>) {
-    let mut names: HashSet<String> = HashSet::new();
+) -> (HashMap<String, bool>, HashMap<String, u32>) {
+    // Capitalised words, true when seen inside a sentence (surely a name).
+    let mut names: HashMap<String, bool> = HashMap::new();
     let mut lower_case: HashMap<String, u32> = HashMap::new();
     let capitalises_nouns = doc.lang == "de";
     {
@@ -383,10 +406,14 @@ fn document_names(
                     if !capitalises_nouns {
                         *lower_case.entry(word.folded.clone()).or_default() += 1;
                     }
-                } else if word.is_name && (!capitalises_nouns || acronym_like) {
+                } else if acronym_like || !capitalises_nouns {
+                    // Capitalised: mid-sentence (a name), or at a sentence start (a name only
+                    // if it is capitalised the same way in another language).
                     let long_enough = word.folded.chars().count() >= 3 || acronym_like;
                     if long_enough {
-                        names.insert(word.folded.clone());
+                        let strong = word.is_name || acronym_like;
+                        let entry = names.entry(word.folded.clone()).or_insert(false);
+                        *entry |= strong;
                     }
                 }
             }
@@ -461,10 +488,14 @@ pub fn link_rows_above(set: &ArticleSet, rows: &[Row], threshold: f32) -> Vec<Ve
     // Rarity beyond the common: in a set of a hundred paragraphs or more, a feature found in a
     // quarter of them says nothing; a small set cannot tell common from rare that finely.
     let baseline = 4f32.ln() * (paragraphs as f32 / 100.0).min(1.0);
+    // Rarity is relative to the size of the set: the rarest feature of a five-paragraph set
+    // says as much as the rarest of a five-hundred-paragraph one (the scores are calibrated
+    // on a set of a few hundred paragraphs, where ln(N) ≈ 5.5).
+    let size_scale = 5.5 / (paragraphs as f32 + 1.0).ln().max(1.0);
     let weight = |feature: &Feature| -> f32 {
         let df = df.get(&feature.key).copied().unwrap_or(1) as f32;
         let idf = ((paragraphs as f32 + 1.0) / df).ln() - baseline;
-        feature.class.weight() * feature.specificity * idf.max(0.0)
+        feature.class.weight() * feature.specificity * idf.max(0.0) * size_scale
     };
     // Inverted index over coverage paragraphs.
     let mut targets: Vec<Target> = Vec::new();
@@ -539,6 +570,21 @@ pub fn link_rows_above(set: &ArticleSet, rows: &[Row], threshold: f32) -> Vec<Ve
         let mut found: Vec<Link> = scores
             .into_iter()
             .filter_map(|(target, (sum, mut shared))| {
+                // A near figure only counts beside a name, a date or an exact figure.
+                let other: f32 = shared
+                    .iter()
+                    .filter(|(f, _)| matches!(f.class, Class::Figure | Class::Time | Class::Name))
+                    .map(|(_, w)| w)
+                    .sum();
+                let sum = if other >= 1.0 {
+                    sum
+                } else {
+                    sum - shared
+                        .iter()
+                        .filter(|(f, _)| f.class == Class::NearFigure)
+                        .map(|(_, w)| w)
+                        .sum::<f32>()
+                };
                 let score = 1.0 - (-sum / SCORE_SCALE).exp();
                 if score < threshold {
                     return None;

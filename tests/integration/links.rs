@@ -348,3 +348,38 @@ fn json_export_carries_links() {
         assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
     }
 }
+
+/// A source that reports the same quantity a little differently still links, and the
+/// difference shows as a conflict, not as a translation mismatch.
+#[test]
+fn a_differently_reported_figure_links_as_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "sv.txt",
+        "Rubrik\n\nEricsson redovisade i oktober en nettovinst på 16,2 miljarder dollar för kvartalet.",
+    );
+    write(
+        "nl.txt",
+        "Kop\n\nEricsson rapporteerde in oktober een nettowinst van 16,2 miljard dollar over het kwartaal.",
+    );
+    write(
+        "en.txt",
+        "Ericsson reported in October a net profit of $16.6 billion for the quarter, analysts said.\n\nUnrelated: the weather in Stockholm was fine.",
+    );
+    write(
+        "set.json",
+        r#"{"left": {"path": "sv.txt", "lang": "sv"}, "right": {"path": "nl.txt", "lang": "nl"},
+            "coverage": [{"path": "en.txt", "lang": "en"}]}"#,
+    );
+    let comparison =
+        Comparison::build(parallel_reader::set::load(&[dir.path().to_path_buf()]).unwrap());
+    assert_eq!(comparison.stats().mismatches, 0);
+    let links = &comparison.links[1];
+    assert_eq!(links.len(), 1, "{links:?}");
+    assert_eq!(links[0].paragraph, 0);
+    assert_eq!(
+        links[0].figures_conflict[0].reason,
+        "16.2 × 10⁹ USD here, 16.6 × 10⁹ USD in en"
+    );
+}
