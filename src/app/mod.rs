@@ -205,6 +205,7 @@ pub struct ReaderApp {
     export_window: Option<ExportWindow>,
     /// Counts of the comparison, computed once per change (not per frame).
     stats: Option<crate::comparison::Stats>,
+    show_shortcuts: bool,
 }
 
 /// The export window's choices.
@@ -266,6 +267,7 @@ impl ReaderApp {
             review_dirty: None,
             export_window: None,
             stats: None,
+            show_shortcuts: false,
         }
     }
 
@@ -370,6 +372,9 @@ impl ReaderApp {
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
         self.prompt_ui(ui.ctx());
         self.export_window_ui(ui.ctx());
+        if self.show_shortcuts {
+            self.shortcuts_ui(ui.ctx());
+        }
 
         let commands = std::mem::take(&mut self.commands);
         for command in commands {
@@ -970,6 +975,11 @@ impl ReaderApp {
                 ui.separator();
                 egui::global_theme_preference_buttons(ui);
             });
+            ui.menu_button("Help", |ui| {
+                if ui.button("Keyboard shortcuts").clicked() {
+                    self.show_shortcuts = true;
+                }
+            });
             ui.separator();
             let mut show = self.settings.show_boilerplate;
             if ui
@@ -1227,6 +1237,40 @@ impl ReaderApp {
                 ui.colored_label(color, &message.text);
             }
         });
+    }
+
+    fn shortcuts_ui(&mut self, ctx: &egui::Context) {
+        const SHORTCUTS: [(&str, &str); 10] = [
+            ("↑ ↓  or  j k", "Previous / next row"),
+            ("PgUp PgDn  Home End", "Page up / down, first / last row"),
+            ("n  or  F8", "Next row whose figures disagree"),
+            (
+                "Shift+N  or  Shift+F8",
+                "Previous row whose figures disagree",
+            ),
+            ("Ctrl+O", "Open a set"),
+            ("Ctrl + / Ctrl − / Ctrl 0", "Larger / smaller / normal text"),
+            ("Ctrl+Z", "Undo a review edit"),
+            ("Ctrl+Shift+Z  or  Ctrl+Y", "Redo"),
+            (
+                "Click a row's DE/NL/EN markers",
+                "Show the coverage of the row",
+            ),
+            ("Right-click a paragraph", "Copy its text"),
+        ];
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut self.show_shortcuts)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for (keys, action) in SHORTCUTS {
+                        ui.label(RichText::new(keys).monospace());
+                        ui.label(action);
+                        ui.end_row();
+                    }
+                });
+            });
     }
 
     fn export_window_ui(&mut self, ctx: &egui::Context) {

@@ -411,3 +411,14 @@ fn alignment_can_be_corrected_in_the_window() {
     run(&mut harness);
     assert_eq!(rows(&harness), 129);
 }
+
+#[test]
+fn the_shortcuts_are_listed_in_help() {
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    harness.get_by_label("Help").click();
+    run(&mut harness);
+    harness.get_by_label("Keyboard shortcuts").click();
+    run(&mut harness);
+    harness.get_by_label("Next row whose figures disagree");
+    harness.get_by_label("Undo a review edit");
+}
