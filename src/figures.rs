@@ -664,7 +664,7 @@ pub fn extract(text: &str, lang_code: &str) -> Vec<Figure> {
             idx += 1;
             continue;
         };
-        if is_code_digit(&tokens, idx, text) {
+        if is_code_digit(&tokens, idx) {
             idx = skip_code(&tokens, idx);
             continue;
         }
@@ -680,7 +680,7 @@ pub fn extract(text: &str, lang_code: &str) -> Vec<Figure> {
 }
 
 /// Digits that are part of a name or code: "B2B", "COVID-19", "5G", "A380", phone numbers.
-fn is_code_digit(tokens: &[Token], idx: usize, text: &str) -> bool {
+fn is_code_digit(tokens: &[Token], idx: usize) -> bool {
     let token = &tokens[idx];
     if !token.space_before && idx > 0 {
         match &tokens[idx - 1].tok {
@@ -711,7 +711,6 @@ fn is_code_digit(tokens: &[Token], idx: usize, text: &str) -> bool {
             return true;
         }
     }
-    let _ = text;
     false
 }
 
@@ -1015,7 +1014,7 @@ fn read_figure(text: &str, tokens: &[Token], idx: usize, lang: Lang) -> Option<(
             number_at += 1;
         }
         if matches!(tokens.get(number_at).map(|t| &t.tok), Some(Tok::Num(_)))
-            && !is_code_digit(tokens, number_at, text)
+            && !is_code_digit(tokens, number_at)
             && let Some(mut end) = read_end(tokens, number_at, lang)
         {
             if end.unit.is_none() {
@@ -1146,7 +1145,6 @@ fn read_figure(text: &str, tokens: &[Token], idx: usize, lang: Lang) -> Option<(
             .as_ref()
             .and_then(|e| e.scale.as_ref().map(|(w, _)| w.clone()))
     });
-    let _ = &first.literal;
     Some((
         Figure {
             text: text[byte_range.clone()].to_owned(),
