@@ -60,6 +60,8 @@ pub struct Stats {
     pub mismatches: usize,
     /// Findings (mismatches and coverage conflicts) accepted by the reviewer.
     pub accepted: usize,
+    /// Mismatches accepted by the reviewer (not in `mismatches`).
+    pub accepted_mismatches: usize,
     /// Coverage conflicts, not counting accepted ones.
     pub conflicts: usize,
     /// Rows per review status: unreviewed, ok, needs fix, question.
@@ -107,7 +109,9 @@ impl Comparison {
             ..Stats::default()
         };
         for row in 0..self.rows.len() {
-            stats.mismatches += self.open_mismatches(row).count();
+            let open = self.open_mismatches(row).count();
+            stats.mismatches += open;
+            stats.accepted_mismatches += self.mismatches[row].len() - open;
             stats.conflicts += self.open_conflicts(row).count();
             let review = &self.reviews[row];
             stats.accepted += review.accepted.len();

@@ -1138,8 +1138,7 @@ impl ReaderApp {
             .small(),
         );
         ui.separator();
-        let accepted_mismatches: usize =
-            comparison.mismatches.iter().map(Vec::len).sum::<usize>() - total;
+        let accepted_mismatches = stats.accepted_mismatches;
         if accepted_mismatches > 0 {
             ui.label(
                 RichText::new(format!(

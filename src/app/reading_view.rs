@@ -643,11 +643,6 @@ fn figure_tooltip(
     tip
 }
 
-/// How many characters a job's text holds so far.
-fn chars_in(job: &LayoutJob) -> usize {
-    job.text.chars().count()
-}
-
 /// Sizes and colours of a cell's text.
 struct CellStyle<'a> {
     width: f32,
@@ -693,18 +688,24 @@ fn cell_job(
         );
         return (job, spans);
     }
+    // Characters laid out so far: where each figure starts and ends in the cell's text.
     let mut chars_so_far = 0;
-    let mut append = |job: &mut LayoutJob, text: &str, format: TextFormat| {
+    let append = |job: &mut LayoutJob, chars_so_far: &mut usize, text: &str, format: TextFormat| {
         job.append(text, 0.0, format);
-        chars_so_far += text.chars().count();
-        chars_so_far
+        *chars_so_far += text.chars().count();
+        *chars_so_far
     };
     for (n, &idx) in indices.iter().enumerate() {
         let paragraph = &doc.paragraphs[idx];
         if n > 0 {
-            append(&mut job, "\n\n", number_format.clone());
+            append(&mut job, &mut chars_so_far, "\n\n", number_format.clone());
         }
-        append(&mut job, &format!("¶{idx} "), number_format.clone());
+        append(
+            &mut job,
+            &mut chars_so_far,
+            &format!("¶{idx} "),
+            number_format.clone(),
+        );
         let base = match paragraph.kind {
             ParagraphKind::Heading => TextFormat {
                 font_id: FontId::proportional(font_size * 1.2),
@@ -725,10 +726,10 @@ fn cell_job(
         };
         for (run, figure_idx) in crate::figures::segments(&paragraph.text, &paragraph.figures) {
             let Some(figure_idx) = figure_idx else {
-                append(&mut job, run, base.clone());
+                append(&mut job, &mut chars_so_far, run, base.clone());
                 continue;
             };
-            let start_chars = chars_in(&job);
+            let start_chars = chars_so_far;
             let this = FigureRef {
                 paragraph: idx,
                 figure: figure_idx,
@@ -753,7 +754,7 @@ fn cell_job(
                     ..base.clone()
                 }
             };
-            let end_chars = append(&mut job, run, format);
+            let end_chars = append(&mut job, &mut chars_so_far, run, format);
             spans.push(FigureSpan {
                 char_range: start_chars..end_chars,
                 paragraph: idx,
