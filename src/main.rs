@@ -160,9 +160,10 @@ fn export_cmd(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     }
     let mut comparison = Comparison::build(loaded);
     // The review kept beside the set (statuses, notes, alignment edits) goes into the export.
-    let review_path =
-        parallel_reader::review::review_path(&comparison.set.source, &std::env::temp_dir());
-    if comparison.set.source != parallel_reader::set::SetSource::Bundled {
+    // Found where the window keeps it: beside the set, or in the app's review folder.
+    let review_dir = parallel_reader::app::review_dir().unwrap_or_else(std::env::temp_dir);
+    let review_path = parallel_reader::review::existing_path(&comparison.set.source, &review_dir);
+    if let Some(review_path) = review_path {
         match parallel_reader::review::read(&review_path) {
             Ok(Some(file)) => {
                 for message in comparison.restore_review(&file) {

@@ -360,6 +360,17 @@ pub fn fallback_path(source: &SetSource, data_dir: &Path) -> PathBuf {
     data_dir.join(format!("set-{}.review.json", text_hash(&key)))
 }
 
+/// The review file a set already has: beside the set, or in `data_dir` where it went when the
+/// set's folder was not writable.
+pub fn existing_path(source: &SetSource, data_dir: &Path) -> Option<PathBuf> {
+    [
+        review_path(source, data_dir),
+        fallback_path(source, data_dir),
+    ]
+    .into_iter()
+    .find(|path| path.exists())
+}
+
 /// Why a review file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {

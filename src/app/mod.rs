@@ -52,6 +52,12 @@ pub fn run(paths: Vec<PathBuf>) -> eframe::Result {
     )
 }
 
+/// The app's folder for reviews of sets whose own folder cannot be written (and the bundled
+/// set's).
+pub fn review_dir() -> Option<PathBuf> {
+    eframe::storage_dir(APP_ID).map(|dir| dir.join("reviews"))
+}
+
 /// View settings remembered between runs (never the loaded texts).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -230,7 +236,7 @@ impl ReaderApp {
             LoadRequest::Bundled
         };
         let mut app = Self::empty(settings);
-        app.review_dir = eframe::storage_dir(APP_ID).map(|dir| dir.join("reviews"));
+        app.review_dir = review_dir();
         app.commands.push(Command::Load(request));
         app
     }
@@ -283,13 +289,12 @@ impl ReaderApp {
         self.review_path = None;
         self.review_dirty = None;
         if let Some(dir) = &self.review_dir {
-            let primary = crate::review::review_path(&comparison.set.source, dir);
-            let fallback = crate::review::fallback_path(&comparison.set.source, dir);
-            let existing = [&primary, &fallback]
-                .into_iter()
-                .find(|p| p.exists())
-                .cloned();
-            self.review_path = Some(existing.clone().unwrap_or(primary));
+            let existing = crate::review::existing_path(&comparison.set.source, dir);
+            self.review_path = Some(
+                existing
+                    .clone()
+                    .unwrap_or_else(|| crate::review::review_path(&comparison.set.source, dir)),
+            );
             if let Some(path) = existing {
                 match crate::review::read(&path) {
                     Ok(Some(file)) => {
