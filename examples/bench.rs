@@ -16,6 +16,7 @@ use parallel_reader::paragraph::split_paragraphs;
 
 const CHAPTERS: usize = 80;
 
+#[allow(clippy::too_many_lines)] // Split up by the rewrite that follows this restructuring.
 fn main() {
     let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let sv = std::fs::read_to_string(seeds.join("000_56c814ddb9b757cd.txt")).expect("seed 000");

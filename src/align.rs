@@ -42,6 +42,7 @@ use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::paragraph::ParagraphKind;
+use crate::side::Side;
 use crate::tokens;
 
 /// One aligned row: consecutive left paragraphs against consecutive right paragraphs.
@@ -57,6 +58,27 @@ impl Row {
     /// A row with one side empty: a paragraph without counterpart.
     pub fn is_unmatched(&self) -> bool {
         self.left.is_empty() || self.right.is_empty()
+    }
+
+    /// The paragraphs of one side.
+    pub fn side(&self, side: Side) -> &[usize] {
+        match side {
+            Side::Left => &self.left,
+            Side::Right => &self.right,
+        }
+    }
+
+    /// The paragraphs of one side, to change.
+    pub fn side_mut(&mut self, side: Side) -> &mut Vec<usize> {
+        match side {
+            Side::Left => &mut self.left,
+            Side::Right => &mut self.right,
+        }
+    }
+
+    /// More than one paragraph on a side: a merge or a split.
+    pub fn is_merged(&self) -> bool {
+        self.left.len() > 1 || self.right.len() > 1
     }
 }
 

@@ -11,16 +11,17 @@
 
 use std::io;
 
-use crate::compare::FigureRef;
 use crate::comparison::Comparison;
+use crate::figures::compare::FigureRef;
 use crate::set::Document;
 
-/// Write every mismatch, one per line, and a summary line.
+/// Write every open mismatch, one per line, a summary line, then the open coverage
+/// conflicts. Findings the reviewer accepted are counted apart and not listed.
 pub fn write_report(comparison: &Comparison, out: &mut dyn io::Write) -> io::Result<()> {
     let left = comparison.set.left();
     let right = comparison.set.right();
-    for (row_idx, mismatches) in comparison.mismatches.iter().enumerate() {
-        for mismatch in mismatches {
+    for row_idx in 0..comparison.rows.len() {
+        for mismatch in comparison.open_mismatches(row_idx) {
             writeln!(
                 out,
                 "row {row_idx}: {} | {}: {}",
@@ -31,17 +32,30 @@ pub fn write_report(comparison: &Comparison, out: &mut dyn io::Write) -> io::Res
         }
     }
     let stats = comparison.stats();
+    let accepted = if stats.accepted_mismatches > 0 {
+        format!(
+            " ({} more accepted in the review)",
+            stats.accepted_mismatches
+        )
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "{} ({}) ↔ {} ({}): {} figures in {} rows, {} mismatches.",
+        "{} ({}) ↔ {} ({}): {} figures in {} rows, {} mismatches{accepted}.",
         left.label, left.lang, right.label, right.lang, stats.figures, stats.rows, stats.mismatches
     )?;
     // Coverage conflicts are findings about sources, kept apart from translation mismatches.
     let conflicts = coverage_conflicts(comparison);
+    let accepted = if stats.accepted_conflicts > 0 {
+        format!(", {} more accepted", stats.accepted_conflicts)
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "Coverage: {} links, {} conflicts (sources disagree; not translation errors){}",
-        comparison.links.iter().map(Vec::len).sum::<usize>(),
+        "Coverage: {} links, {} conflicts{accepted} (sources disagree; not translation errors){}",
+        stats.links,
         conflicts.len(),
         if conflicts.is_empty() { "." } else { ":" }
     )?;
@@ -51,18 +65,16 @@ pub fn write_report(comparison: &Comparison, out: &mut dyn io::Write) -> io::Res
     Ok(())
 }
 
-/// One line per figure conflict between a row and a linked coverage paragraph.
+/// One line per open figure conflict between a row and a linked coverage paragraph.
 pub fn coverage_conflicts(comparison: &Comparison) -> Vec<String> {
     let mut lines = Vec::new();
-    for (row_idx, links) in comparison.links.iter().enumerate() {
-        for link in links {
+    for row_idx in 0..comparison.rows.len() {
+        for (link, conflict) in comparison.open_conflicts(row_idx) {
             let doc = &comparison.set.documents[link.document];
-            for conflict in &link.figures_conflict {
-                lines.push(format!(
-                    "row {row_idx} ↔ {} ¶{}: {}",
-                    doc.label, link.paragraph, conflict.reason
-                ));
-            }
+            lines.push(format!(
+                "row {row_idx} ↔ {} ¶{}: {}",
+                doc.label, link.paragraph, conflict.reason
+            ));
         }
     }
     lines

@@ -10,13 +10,18 @@
 //! assert_eq!(comparison.stats().unmatched_paragraphs, 0);
 //! ```
 
+use std::path::{Path, PathBuf};
+
 use crate::align::{self, Block, Row};
-use crate::compare::{self, Mismatch, SideFigures};
+use crate::figures::compare::{self, Mismatch, SideFigures};
 use crate::lang;
-use crate::link::{self, Link};
+use crate::link::{self, FigureConflict, Link};
 use crate::paragraph::ParagraphKind;
-use crate::review::{self, History, ReviewFile, RowReview, SavedRow, Snapshot, Status};
+use crate::review::{
+    self, History, ReviewFile, ReviewFilter, RowReview, SavedRow, Snapshot, Status,
+};
 use crate::set::{ArticleSet, Document, LoadWarning, Loaded};
+use crate::side::Side;
 
 /// An analysed article set.
 #[derive(Clone, Debug)]
@@ -43,7 +48,8 @@ pub struct Comparison {
     pub warnings: Vec<LoadWarning>,
 }
 
-/// Counts for the status bar and reports.
+/// Counts for the status bar, the review panel, `check` and every export: all of them count
+/// findings the same way (open = not accepted by the reviewer).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Stats {
     /// Aligned rows.
@@ -56,20 +62,121 @@ pub struct Stats {
     pub unmatched_paragraphs: usize,
     /// Figures read in the left and right documents.
     pub figures: usize,
-    /// Figure mismatches between the two sides, not counting accepted ones.
+    /// Open figure mismatches between the two sides.
     pub mismatches: usize,
-    /// Findings (mismatches and coverage conflicts) accepted by the reviewer.
-    pub accepted: usize,
+    /// Open coverage conflicts.
+    pub conflicts: usize,
     /// Mismatches accepted by the reviewer (not in `mismatches`).
     pub accepted_mismatches: usize,
-    /// Coverage conflicts, not counting accepted ones.
-    pub conflicts: usize,
-    /// Rows per review status: unreviewed, ok, needs fix, question.
+    /// Coverage conflicts accepted by the reviewer (not in `conflicts`).
+    pub accepted_conflicts: usize,
+    /// Accepted findings of both kinds.
+    pub accepted: usize,
+    /// Rows with at least one open finding.
+    pub rows_with_findings: usize,
+    /// Coverage links.
+    pub links: usize,
+    /// Rows per review status, in the order of [`Status::ALL`].
     pub statuses: [usize; 4],
     /// Rows with a note.
     pub notes: usize,
-    /// Rows with at least one mismatch.
-    pub rows_with_mismatches: usize,
+}
+
+/// A finding of a row: figures of the two renderings that disagree, or a coverage source that
+/// reports a figure of the row differently.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Finding<'a> {
+    /// A figure mismatch between the left and right renderings.
+    Mismatch(&'a Mismatch),
+    /// A figure conflict between the row and a linked coverage paragraph.
+    Conflict(&'a Link, &'a FigureConflict),
+}
+
+impl Finding<'_> {
+    /// The key the review keeps when the finding is accepted (stable across reloads).
+    pub fn key(&self, set: &ArticleSet) -> String {
+        match self {
+            Self::Mismatch(mismatch) => review::mismatch_key(&mismatch.reason),
+            Self::Conflict(link, conflict) => review::conflict_key(
+                &set.documents[link.document].id,
+                link.paragraph,
+                &conflict.reason,
+            ),
+        }
+    }
+
+    /// The finding in words: a mismatch's reason, or a conflict with the coverage paragraph it
+    /// is about ("German news ¶4: 16.2 × 10⁹ USD here, 16.6 × 10⁹ USD in German news").
+    pub fn describe(&self, set: &ArticleSet) -> String {
+        match self {
+            Self::Mismatch(mismatch) => mismatch.reason.clone(),
+            Self::Conflict(link, conflict) => format!(
+                "{} ¶{}: {}",
+                set.documents[link.document].label, link.paragraph, conflict.reason
+            ),
+        }
+    }
+
+    /// A coverage conflict (a finding about sources), not a translation mismatch.
+    pub fn is_conflict(&self) -> bool {
+        matches!(self, Self::Conflict(..))
+    }
+}
+
+/// Which findings a row must have to be shown or exported.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FindingFilter {
+    /// Every row.
+    #[default]
+    Any,
+    /// Rows with an open figure mismatch.
+    OpenMismatches,
+    /// Rows with an open finding (mismatch or coverage conflict).
+    OpenFindings,
+    /// Rows with an open finding, or with a review (status, note, accepted finding).
+    OpenFindingsOrReviewed,
+}
+
+/// Which rows to show or export: one vocabulary for the window and the exports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowFilter {
+    /// Include rows of only boilerplate.
+    pub include_boilerplate: bool,
+    /// Which findings a row must have.
+    pub findings: FindingFilter,
+    /// Which reviews a row must have.
+    pub review: ReviewFilter,
+}
+
+impl Default for RowFilter {
+    fn default() -> Self {
+        Self::ALL
+    }
+}
+
+impl RowFilter {
+    /// Every row.
+    pub const ALL: Self = Self {
+        include_boilerplate: true,
+        findings: FindingFilter::Any,
+        review: ReviewFilter::All,
+    };
+
+    /// Whether row `row` of `comparison` passes.
+    pub fn keeps(&self, comparison: &Comparison, row: usize) -> bool {
+        if !self.include_boilerplate && comparison.is_boilerplate_row(row) {
+            return false;
+        }
+        let findings = match self.findings {
+            FindingFilter::Any => true,
+            FindingFilter::OpenMismatches => comparison.open_mismatches(row).next().is_some(),
+            FindingFilter::OpenFindings => comparison.has_open_findings(row),
+            FindingFilter::OpenFindingsOrReviewed => {
+                comparison.has_open_findings(row) || !comparison.reviews[row].is_empty()
+            }
+        };
+        findings && self.review.keeps(&comparison.reviews[row])
+    }
 }
 
 impl Comparison {
@@ -94,27 +201,38 @@ impl Comparison {
         }
     }
 
-    /// Counts of rows and unmatched paragraphs.
+    /// The counts every view of the comparison shows.
     pub fn stats(&self) -> Stats {
         let mut stats = Stats {
             rows: self.rows.len(),
-            figures: [self.set.left(), self.set.right()]
+            figures: Side::BOTH
                 .iter()
-                .flat_map(|doc| &doc.paragraphs)
+                .flat_map(|&side| &self.set.side(side).paragraphs)
                 .map(|p| p.figures.len())
                 .sum(),
-            rows_with_mismatches: (0..self.rows.len())
-                .filter(|&row| self.open_mismatches(row).next().is_some())
-                .count(),
+            links: self.links.iter().map(Vec::len).sum(),
             ..Stats::default()
         };
-        for row in 0..self.rows.len() {
-            let open = self.open_mismatches(row).count();
-            stats.mismatches += open;
-            stats.accepted_mismatches += self.mismatches[row].len() - open;
-            stats.conflicts += self.open_conflicts(row).count();
-            let review = &self.reviews[row];
-            stats.accepted += review.accepted.len();
+        for row_idx in 0..self.rows.len() {
+            let mut open = 0;
+            for finding in self.findings(row_idx) {
+                let accepted = self.is_accepted(row_idx, &finding);
+                let (open_count, accepted_count) = if finding.is_conflict() {
+                    (&mut stats.conflicts, &mut stats.accepted_conflicts)
+                } else {
+                    (&mut stats.mismatches, &mut stats.accepted_mismatches)
+                };
+                if accepted {
+                    *accepted_count += 1;
+                } else {
+                    *open_count += 1;
+                    open += 1;
+                }
+            }
+            if open > 0 {
+                stats.rows_with_findings += 1;
+            }
+            let review = &self.reviews[row_idx];
             let status_idx = Status::ALL
                 .iter()
                 .position(|s| *s == review.status)
@@ -124,79 +242,86 @@ impl Comparison {
                 stats.notes += 1;
             }
         }
+        stats.accepted = stats.accepted_mismatches + stats.accepted_conflicts;
         for row in &self.rows {
             if row.is_unmatched() {
                 stats.unmatched_paragraphs += row.left.len() + row.right.len();
-            } else if row.left.len() == 1 && row.right.len() == 1 {
-                stats.one_to_one += 1;
-            } else {
+            } else if row.is_merged() {
                 stats.merged += 1;
+            } else {
+                stats.one_to_one += 1;
             }
         }
         stats
-    }
-}
-
-impl Comparison {
-    /// Compare the figures of row `row_idx` again (after the row changed).
-    pub fn recompare_row(&mut self, row_idx: usize) {
-        let mismatches = compare_row(&self.set, &self.rows[row_idx]);
-        self.mismatches[row_idx] = mismatches;
     }
 
     /// A row whose paragraphs are all boilerplate.
     pub fn is_boilerplate_row(&self, row_idx: usize) -> bool {
         let row = &self.rows[row_idx];
-        row.left
+        Side::BOTH
             .iter()
-            .map(|&i| self.set.left().paragraphs[i].kind)
-            .chain(
-                row.right
-                    .iter()
-                    .map(|&i| self.set.right().paragraphs[i].kind),
-            )
+            .flat_map(|&side| {
+                let doc = self.set.side(side);
+                row.side(side).iter().map(|&i| doc.paragraphs[i].kind)
+            })
             .all(|kind| kind == ParagraphKind::Boilerplate)
     }
 
-    /// Rows with at least one mismatch that is not accepted, ascending.
+    /// Every finding of a row, accepted or not: its mismatches, then its coverage conflicts.
+    pub fn findings(&self, row: usize) -> impl Iterator<Item = Finding<'_>> {
+        let mismatches = self.mismatches[row].iter().map(Finding::Mismatch);
+        let conflicts = self.links[row].iter().flat_map(|link| {
+            link.figures_conflict
+                .iter()
+                .map(move |conflict| Finding::Conflict(link, conflict))
+        });
+        mismatches.chain(conflicts)
+    }
+
+    /// Whether the reviewer accepted a finding of a row.
+    pub fn is_accepted(&self, row: usize, finding: &Finding<'_>) -> bool {
+        self.reviews[row].is_accepted(&finding.key(&self.set))
+    }
+
+    /// The findings of a row that are not accepted.
+    pub fn open_findings(&self, row: usize) -> impl Iterator<Item = Finding<'_>> {
+        self.findings(row)
+            .filter(move |finding| !self.is_accepted(row, finding))
+    }
+
+    /// Whether a row has a finding that is not accepted.
+    pub fn has_open_findings(&self, row: usize) -> bool {
+        self.open_findings(row).next().is_some()
+    }
+
+    /// The mismatches of a row that are not accepted.
+    pub fn open_mismatches(&self, row: usize) -> impl Iterator<Item = &Mismatch> {
+        self.open_findings(row).filter_map(|finding| match finding {
+            Finding::Mismatch(mismatch) => Some(mismatch),
+            Finding::Conflict(..) => None,
+        })
+    }
+
+    /// The coverage conflicts of a row that are not accepted.
+    pub fn open_conflicts(&self, row: usize) -> impl Iterator<Item = (&Link, &FigureConflict)> {
+        self.open_findings(row).filter_map(|finding| match finding {
+            Finding::Mismatch(_) => None,
+            Finding::Conflict(link, conflict) => Some((link, conflict)),
+        })
+    }
+
+    /// Rows with at least one open mismatch, ascending.
     pub fn mismatch_rows(&self) -> Vec<usize> {
         (0..self.rows.len())
             .filter(|&idx| self.open_mismatches(idx).next().is_some())
             .collect()
     }
 
-    /// Whether a mismatch of a row is accepted by the reviewer.
-    pub fn is_accepted(&self, row: usize, mismatch: &Mismatch) -> bool {
-        self.reviews[row].is_accepted(&review::mismatch_key(&mismatch.reason))
-    }
-
-    /// The mismatches of a row that are not accepted.
-    pub fn open_mismatches(&self, row: usize) -> impl Iterator<Item = &Mismatch> {
-        self.mismatches[row]
-            .iter()
-            .filter(move |m| !self.is_accepted(row, m))
-    }
-
-    /// The key of a coverage conflict of a link of a row.
-    pub fn conflict_key(&self, link: &Link, conflict: &crate::link::FigureConflict) -> String {
-        review::conflict_key(
-            &self.set.documents[link.document].id,
-            link.paragraph,
-            &conflict.reason,
-        )
-    }
-
-    /// The coverage conflicts of a row that are not accepted.
-    pub fn open_conflicts(
-        &self,
-        row: usize,
-    ) -> impl Iterator<Item = (&Link, &crate::link::FigureConflict)> {
-        self.links[row].iter().flat_map(move |link| {
-            link.figures_conflict
-                .iter()
-                .filter(move |c| !self.reviews[row].is_accepted(&self.conflict_key(link, c)))
-                .map(move |c| (link, c))
-        })
+    /// The rows that pass `filter`, ascending.
+    pub fn rows_matching(&self, filter: &RowFilter) -> Vec<usize> {
+        (0..self.rows.len())
+            .filter(|&row| filter.keeps(self, row))
+            .collect()
     }
 
     fn snapshot(&self) -> Snapshot {
@@ -310,7 +435,7 @@ impl Comparison {
 
     /// The review file for the current state.
     pub fn review_file(&self) -> ReviewFile {
-        review::to_file(
+        review::file::to_file(
             &self.set,
             &self.rows,
             &self.reviews,
@@ -321,7 +446,7 @@ impl Comparison {
 
     /// Restore a review file; returns messages for the user.
     pub fn restore_review(&mut self, file: &ReviewFile) -> Vec<String> {
-        let restored = review::restore(file, &self.set, &self.rows);
+        let restored = review::file::restore(file, &self.set, &self.rows);
         if let Some(rows) = restored.rows {
             let reviews = vec![RowReview::default(); rows.len()];
             self.replace_rows(rows, reviews);
@@ -331,6 +456,41 @@ impl Comparison {
         self.unplaced = restored.unplaced;
         self.history = History::default();
         restored.messages
+    }
+}
+
+/// The review a set already had, restored onto its comparison.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SavedReview {
+    /// Where the review is kept from now on (read from here, saved here).
+    pub path: PathBuf,
+    /// What the user should know about restoring it (notes that could not be placed, …).
+    pub messages: Vec<String>,
+    /// Why the review file could not be read (it was set aside, never overwritten).
+    pub error: Option<String>,
+}
+
+impl Comparison {
+    /// Find the review this set already has (beside the set, or in `reviews_dir`) and restore
+    /// it. The window, `check` and `export` all call this, so they agree on what is accepted.
+    pub fn restore_saved_review(&mut self, reviews_dir: &Path) -> SavedReview {
+        let source = &self.set.source;
+        let existing = review::store::existing_path(source, reviews_dir);
+        let mut saved = SavedReview {
+            path: existing
+                .clone()
+                .unwrap_or_else(|| review::store::review_path(source, reviews_dir)),
+            ..SavedReview::default()
+        };
+        let Some(path) = existing else {
+            return saved;
+        };
+        match review::read(&path) {
+            Ok(Some(file)) => saved.messages = self.restore_review(&file),
+            Ok(None) => {}
+            Err(err) => saved.error = Some(format!("{err}: {}", path.display())),
+        }
+        saved
     }
 }
 

@@ -27,8 +27,8 @@
 #![warn(missing_docs)]
 
 pub mod align;
+pub mod atomic;
 pub mod check;
-pub mod compare;
 pub mod comparison;
 pub mod decode;
 pub mod export;
@@ -39,6 +39,7 @@ pub mod paragraph;
 pub mod parallel;
 pub mod review;
 pub mod set;
+pub mod side;
 pub mod tokens;
 
 #[cfg(feature = "gui")]

@@ -38,10 +38,11 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::align::Row;
-use crate::compare::same_meaning;
+use crate::figures::compare::same_meaning;
 use crate::figures::{self, Figure, FigureKind, format_value};
 use crate::paragraph::ParagraphKind;
 use crate::set::{ArticleSet, Role};
+use crate::side::Side;
 use crate::tokens;
 
 /// Links weaker than this are not kept.
@@ -54,8 +55,8 @@ const SCORE_SCALE: f32 = 7.0;
 /// A figure of the row: which side, paragraph and position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowFigure {
-    /// `left` or `right`.
-    pub side: Role,
+    /// The row's side it is on.
+    pub side: Side,
     /// Paragraph index in that document.
     pub paragraph: usize,
     /// Index in the paragraph's figures.
@@ -138,6 +139,7 @@ struct Feature {
 }
 
 /// The features of one paragraph (deduplicated by key).
+#[allow(clippy::too_many_lines)] // Split up by the rewrite that follows this restructuring.
 fn paragraph_features(
     text: &str,
     words: &[tokens::Word],
@@ -432,12 +434,9 @@ struct Target {
 }
 
 /// Link every row of `rows` to the coverage of `set`. Returns one list per row, best first.
+#[allow(clippy::too_many_lines)] // Split up by the rewrite that follows this restructuring.
 pub fn link_rows(set: &ArticleSet, rows: &[Row]) -> Vec<Vec<Link>> {
-    link_rows_above(set, rows, LINK_THRESHOLD)
-}
-
-/// [`link_rows`] with another threshold (0 keeps every candidate: for tuning and tests).
-pub fn link_rows_above(set: &ArticleSet, rows: &[Row], threshold: f32) -> Vec<Vec<Link>> {
+    let threshold = LINK_THRESHOLD;
     // Tokenise every paragraph once, on all cores, by paragraph (the renderings are most of it).
     let all: Vec<&crate::set::Paragraph> = set
         .documents
@@ -705,8 +704,8 @@ fn is_heading_row(set: &ArticleSet, row: &Row) -> bool {
 fn row_figures<'a>(set: &'a ArticleSet, row: &Row) -> Vec<(RowFigure, &'a Figure)> {
     let mut out: Vec<(RowFigure, &Figure)> = Vec::new();
     for (side, doc, indices) in [
-        (Role::Left, set.left(), &row.left),
-        (Role::Right, set.right(), &row.right),
+        (Side::Left, set.left(), &row.left),
+        (Side::Right, set.right(), &row.right),
     ] {
         for &paragraph in indices {
             let p = &doc.paragraphs[paragraph];
@@ -714,7 +713,7 @@ fn row_figures<'a>(set: &'a ArticleSet, row: &Row) -> Vec<(RowFigure, &'a Figure
                 continue;
             }
             for (figure, f) in p.figures.iter().enumerate() {
-                if side == Role::Right && out.iter().any(|(_, g)| same_meaning(f, g)) {
+                if side == Side::Right && out.iter().any(|(_, g)| same_meaning(f, g)) {
                     continue;
                 }
                 out.push((
@@ -840,7 +839,7 @@ mod tests {
             .map(|(figure, f)| {
                 (
                     RowFigure {
-                        side: Role::Left,
+                        side: Side::Left,
                         paragraph: 0,
                         figure,
                     },

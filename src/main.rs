@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use parallel_reader::comparison::Comparison;
-use parallel_reader::{export, set};
+use parallel_reader::{atomic, export, review, set};
 
 /// Read two renderings of an article side by side, check their figures, and link them to
 /// related coverage.
@@ -127,23 +127,37 @@ fn main() -> ExitCode {
     }
 }
 
-/// Exit 0 when the two sides agree, 1 when they differ, 2 when a file had a problem.
-fn check_cmd(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let loaded = set::load(&args.paths)?;
+/// Load a set, report its load warnings, analyse it and restore the review it already has
+/// (so findings accepted in the window are accepted here too). Returns the comparison and
+/// whether a file had a problem.
+fn open_reviewed(paths: &[PathBuf]) -> anyhow::Result<(Comparison, bool)> {
+    let loaded = set::load(paths)?;
     let had_warnings = !loaded.warnings.is_empty();
     for warning in &loaded.warnings {
         eprintln!("parallel-reader: warning: {warning}");
     }
-    let comparison = Comparison::build(loaded);
+    let mut comparison = Comparison::build(loaded);
+    let reviews_dir = review::store::reviews_dir().unwrap_or_else(std::env::temp_dir);
+    let saved = comparison.restore_saved_review(&reviews_dir);
+    for message in &saved.messages {
+        eprintln!("parallel-reader: {message}");
+    }
+    if let Some(err) = &saved.error {
+        eprintln!("parallel-reader: warning: {err}");
+    }
+    Ok((comparison, had_warnings))
+}
+
+/// Exit 0 when the two sides agree, 1 when they differ, 2 when a file had a problem.
+fn check_cmd(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    let (comparison, had_warnings) = open_reviewed(&args.paths)?;
     let mut out = std::io::stdout().lock();
     parallel_reader::check::write_report(&comparison, &mut out)?;
     out.flush()?;
+    let stats = comparison.stats();
     Ok(if had_warnings {
         ExitCode::from(2)
-    } else if comparison.stats().mismatches > 0
-        || (args.strict_coverage
-            && !parallel_reader::check::coverage_conflicts(&comparison).is_empty())
-    {
+    } else if stats.mismatches > 0 || (args.strict_coverage && stats.conflicts > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -153,27 +167,7 @@ fn check_cmd(args: &CheckArgs) -> anyhow::Result<ExitCode> {
 /// Exit 0 when the export is clean, 2 when a file of the set had a problem (the export is
 /// still written from what loaded) or nothing could be exported.
 fn export_cmd(args: &ExportArgs) -> anyhow::Result<ExitCode> {
-    let loaded = set::load(&args.paths)?;
-    let had_warnings = !loaded.warnings.is_empty();
-    for warning in &loaded.warnings {
-        eprintln!("parallel-reader: warning: {warning}");
-    }
-    let mut comparison = Comparison::build(loaded);
-    // The review kept beside the set (statuses, notes, alignment edits) goes into the export.
-    // Found where the window keeps it: beside the set, or in the app's review folder.
-    let review_dir = parallel_reader::app::review_dir().unwrap_or_else(std::env::temp_dir);
-    let review_path = parallel_reader::review::existing_path(&comparison.set.source, &review_dir);
-    if let Some(review_path) = review_path {
-        match parallel_reader::review::read(&review_path) {
-            Ok(Some(file)) => {
-                for message in comparison.restore_review(&file) {
-                    eprintln!("parallel-reader: {message}");
-                }
-            }
-            Ok(None) => {}
-            Err(err) => eprintln!("parallel-reader: warning: {err}: {}", review_path.display()),
-        }
-    }
+    let (comparison, had_warnings) = open_reviewed(&args.paths)?;
     let format: export::Format = args.format.into();
     let mut options = export::Options::for_format(format);
     if args.boilerplate {
@@ -186,7 +180,7 @@ fn export_cmd(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let mut bytes = Vec::new();
     export::write(&comparison, format, options, &mut bytes)?;
     match &args.out {
-        Some(path) => export::write_atomic(path, &bytes)
+        Some(path) => atomic::write(path, &bytes)
             .map_err(|err| anyhow::anyhow!("cannot write {}: {err}", path.display()))?,
         None => std::io::stdout().lock().write_all(&bytes)?,
     }

@@ -7,13 +7,14 @@
 //! frame as a short article.
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{FontId, Galley, Label, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
+use egui::{FontId, Galley, Label, Rect, RichText, Sense, Stroke, Ui, Vec2, pos2, vec2};
 use std::sync::Arc;
 
-use crate::compare::{FigureRef, Mismatch};
 use crate::comparison::Comparison;
+use crate::figures::compare::{FigureRef, Mismatch};
 use crate::paragraph::ParagraphKind;
 use crate::set::Document;
+use crate::side::Side;
 
 use super::theme::Theme;
 
@@ -268,6 +269,41 @@ impl ReadingView {
     }
 }
 
+/// The column headers: each side's label and language, over its column.
+pub fn header_ui(ui: &mut Ui, comparison: &Comparison) {
+    let geometry = Geometry::new(ui.available_width());
+    let column = geometry.column_width;
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        ui.add_space(geometry.left_x);
+        for side in Side::BOTH {
+            let doc = comparison.set.side(side);
+            if side == Side::Right {
+                ui.add_space(geometry.right_x - geometry.left_x - column);
+            }
+            ui.allocate_ui_with_layout(
+                egui::vec2(column, 20.0),
+                egui::Layout::left_to_right(egui::Align::Center),
+                |ui| {
+                    ui.set_width(column);
+                    ui.spacing_mut().item_spacing.x = 6.0;
+                    ui.label(RichText::new(&doc.label).strong());
+                    ui.label(
+                        RichText::new(format!("{} ({})", crate::lang::name(&doc.lang), doc.lang))
+                            .weak(),
+                    )
+                    .on_hover_text(doc.path.display().to_string());
+                },
+            );
+        }
+        if !comparison.set.coverage().is_empty() {
+            ui.add_space(geometry.links_x - geometry.right_x - column);
+            ui.label(RichText::new("Links").weak())
+                .on_hover_text("Paragraphs of the coverage documents that report the same thing, per document; ≠ marks a figure reported differently");
+        }
+    });
+}
+
 /// Rough height of a row before it is laid out: lines from the text length and column width.
 fn estimate_height(
     comparison: &Comparison,
@@ -295,13 +331,6 @@ fn estimate_height(
         + 2.0 * ROW_PADDING
 }
 
-/// Which side of a row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Side {
-    Left,
-    Right,
-}
-
 /// A figure's place in a cell's laid-out text.
 #[derive(Clone, Debug)]
 struct FigureSpan {
@@ -316,10 +345,9 @@ struct Cell {
     spans: Vec<FigureSpan>,
 }
 
-/// The laid-out text of one row.
+/// The laid-out text of one row: its left and right cells.
 struct RowCells {
-    left: Cell,
-    right: Cell,
+    cells: [Cell; 2],
 }
 
 impl RowCells {
@@ -333,42 +361,25 @@ impl RowCells {
     ) -> Self {
         let row = &comparison.rows[row_idx];
         let open: Vec<Mismatch> = comparison.open_mismatches(row_idx).cloned().collect();
-        let mismatches = &open;
         let style = CellStyle {
             width: column_width,
             font_size,
             theme,
         };
-        let (left_job, left_spans) = cell_job(
-            comparison.set.left(),
-            &row.left,
-            Side::Left,
-            mismatches,
-            &style,
-        );
-        let (right_job, right_spans) = cell_job(
-            comparison.set.right(),
-            &row.right,
-            Side::Right,
-            mismatches,
-            &style,
-        );
-        let left = ui.fonts_mut(|fonts| fonts.layout_job(left_job));
-        let right = ui.fonts_mut(|fonts| fonts.layout_job(right_job));
-        Self {
-            left: Cell {
-                galley: left,
-                spans: left_spans,
-            },
-            right: Cell {
-                galley: right,
-                spans: right_spans,
-            },
-        }
+        let cells = Side::BOTH.map(|side| {
+            let doc = comparison.set.side(side);
+            let (job, spans) = cell_job(doc, row.side(side), side, &open, &style);
+            Cell {
+                galley: ui.fonts_mut(|fonts| fonts.layout_job(job)),
+                spans,
+            }
+        });
+        Self { cells }
     }
 
     fn height(&self) -> f32 {
-        self.left.galley.size().y.max(self.right.galley.size().y) + 2.0 * ROW_PADDING
+        let [left, right] = &self.cells;
+        left.galley.size().y.max(right.galley.size().y) + 2.0 * ROW_PADDING
     }
 
     /// Paint the row into its place; returns (row clicked, coverage markers clicked).
@@ -383,104 +394,11 @@ impl RowCells {
             rect,
             geometry,
             row_idx,
-            is_selected,
+            ..
         } = *place;
-        let row = &comparison.rows[row_idx];
-        let mismatches = &comparison.mismatches[row_idx];
-        let open_count = comparison.open_mismatches(row_idx).count();
         let row_response = ui.interact(rect, ui.scope_id().with(("row", row_idx)), Sense::click());
         let painter = ui.painter_at(rect.expand(1.0));
-        let background = if is_selected {
-            Some(theme.selected_row)
-        } else if row.is_unmatched() {
-            Some(theme.unmatched_row)
-        } else if row.left.len() > 1 || row.right.len() > 1 {
-            Some(theme.merged_row)
-        } else {
-            None
-        };
-        if let Some(color) = background {
-            painter.rect_filled(rect, 2.0, color);
-        }
-        if is_selected {
-            painter.rect_stroke(
-                rect.shrink(0.5),
-                2.0,
-                Stroke::new(1.5, theme.selected_outline),
-                egui::StrokeKind::Inside,
-            );
-        }
-        painter.hline(
-            rect.x_range(),
-            rect.bottom() - 0.5,
-            Stroke::new(1.0, theme.separator),
-        );
-        // The margin: a red bar for rows whose figures disagree.
-        if open_count > 0 {
-            let bar = Rect::from_min_max(
-                pos2(rect.left() + 2.0, rect.top() + 2.0),
-                pos2(rect.left() + 6.0, rect.bottom() - 2.0),
-            );
-            painter.rect_filled(bar, 1.0, theme.mismatch_marker);
-            painter.text(
-                pos2(
-                    rect.left() + GUTTER_WIDTH / 2.0 + 2.0,
-                    rect.top() + ROW_PADDING,
-                ),
-                egui::Align2::CENTER_TOP,
-                open_count.to_string(),
-                FontId::proportional(11.0),
-                theme.mismatch_marker,
-            );
-        }
-        // The review status: a dot at the foot of the gutter, and a mark for a note.
-        let review = &comparison.reviews[row_idx];
-        let status_color = match review.status {
-            crate::review::Status::Unreviewed => None,
-            crate::review::Status::Ok => Some(theme.status_ok),
-            crate::review::Status::NeedsFix => Some(theme.mismatch_marker),
-            crate::review::Status::Question => Some(theme.warning),
-        };
-        let foot = pos2(
-            rect.left() + GUTTER_WIDTH / 2.0,
-            rect.bottom() - ROW_PADDING - 4.0,
-        );
-        if let Some(color) = status_color {
-            painter.circle_filled(foot, 4.0, color);
-        }
-        if !review.note.trim().is_empty() {
-            painter.rect_stroke(
-                Rect::from_center_size(foot - vec2(0.0, 12.0), vec2(8.0, 6.0)),
-                1.0,
-                Stroke::new(1.0, theme.weak),
-                egui::StrokeKind::Inside,
-            );
-        }
-        // A triangle towards the side that has the only paragraph, or a bracket for a merge.
-        let centre = pos2(
-            rect.left() + GUTTER_WIDTH / 2.0,
-            rect.top() + ROW_PADDING + 7.0,
-        );
-        let stroke = Stroke::new(1.5, theme.weak);
-        if row.is_unmatched() {
-            let dir = if row.left.is_empty() { 1.0 } else { -1.0 };
-            let points = vec![
-                centre + vec2(dir * 5.0, 0.0),
-                centre + vec2(-dir * 4.0, -5.0),
-                centre + vec2(-dir * 4.0, 5.0),
-            ];
-            painter.add(egui::Shape::convex_polygon(
-                points,
-                theme.weak,
-                Stroke::NONE,
-            ));
-        } else if row.left.len() > 1 || row.right.len() > 1 {
-            let top = centre - vec2(0.0, 6.0);
-            let bottom = pos2(centre.x, rect.bottom() - ROW_PADDING);
-            painter.line_segment([top, bottom], stroke);
-            painter.line_segment([top, top + vec2(4.0, 0.0)], stroke);
-            painter.line_segment([bottom, bottom + vec2(4.0, 0.0)], stroke);
-        }
+        gutter_ui(&painter, place, comparison, theme);
         link_markers_ui(&painter, place, comparison, theme);
         let mut coverage_clicked = false;
         if !comparison.links[row_idx].is_empty() {
@@ -498,53 +416,175 @@ impl RowCells {
                 .clicked();
         }
         let mut clicked = row_response.clicked();
-        for (side, cell, x, indices) in [
-            (
-                Side::Left,
-                self.left,
-                rect.left() + geometry.left_x,
-                &row.left,
-            ),
-            (
-                Side::Right,
-                self.right,
-                rect.left() + geometry.right_x,
-                &row.right,
-            ),
-        ] {
-            let doc = match side {
-                Side::Left => comparison.set.left(),
-                Side::Right => comparison.set.right(),
+        for (side, cell) in Side::BOTH.into_iter().zip(self.cells) {
+            let x = match side {
+                Side::Left => geometry.left_x,
+                Side::Right => geometry.right_x,
             };
-            let cell_rect = Rect::from_min_size(
-                pos2(x, rect.top() + ROW_PADDING),
-                cell.galley.size().max(Vec2::new(1.0, 1.0)),
+            clicked |= cell_ui(
+                ui,
+                cell,
+                pos2(rect.left() + x, rect.top() + ROW_PADDING),
+                place,
+                side,
+                comparison,
             );
-            let galley = cell.galley.clone();
-            let response = ui.put(
-                cell_rect,
-                Label::new(cell.galley)
-                    .selectable(false)
-                    .sense(Sense::click()),
-            );
-            clicked |= response.clicked();
-            response.context_menu(|ui| {
-                if ui.button("Copy paragraph text").clicked() {
-                    ui.ctx().copy_text(crate::export::side_text(doc, indices));
-                }
-            });
-            if let Some(pointer) = response.hover_pos() {
-                let cursor = galley.cursor_from_pos(pointer - cell_rect.min);
-                let char_idx = cursor.index.0;
-                if let Some(span) = cell.spans.iter().find(|span| {
-                    span.char_range.start <= char_idx && char_idx < span.char_range.end
-                }) {
-                    let tip = figure_tooltip(comparison, doc, side, mismatches, span);
-                    response.on_hover_text_at_pointer(tip);
-                }
-            }
         }
         (clicked, coverage_clicked)
+    }
+}
+
+/// One cell of a row at `top_left`: its text, the copy menu, and the figures' tooltips.
+/// True when clicked.
+fn cell_ui(
+    ui: &mut Ui,
+    cell: Cell,
+    top_left: egui::Pos2,
+    place: &RowPlace,
+    side: Side,
+    comparison: &Comparison,
+) -> bool {
+    let doc = comparison.set.side(side);
+    let indices = comparison.rows[place.row_idx].side(side);
+    let cell_rect = Rect::from_min_size(top_left, cell.galley.size().max(Vec2::new(1.0, 1.0)));
+    let galley = cell.galley.clone();
+    let response = ui.put(
+        cell_rect,
+        Label::new(cell.galley)
+            .selectable(false)
+            .sense(Sense::click()),
+    );
+    let clicked = response.clicked();
+    response.context_menu(|ui| {
+        if ui.button("Copy paragraph text").clicked() {
+            ui.ctx().copy_text(crate::export::side_text(doc, indices));
+        }
+    });
+    if let Some(pointer) = response.hover_pos() {
+        let char_idx = galley.cursor_from_pos(pointer - cell_rect.min).index.0;
+        if let Some(span) = cell
+            .spans
+            .iter()
+            .find(|span| span.char_range.contains(&char_idx))
+        {
+            let mismatches = &comparison.mismatches[place.row_idx];
+            let tip = figure_tooltip(comparison, side, mismatches, span);
+            response.on_hover_text_at_pointer(tip);
+        }
+    }
+    clicked
+}
+
+/// The row's background and its gutter: the mismatch bar and count, the review status and
+/// note marks, and the shape of the row (a paragraph on one side only, or a merge).
+fn gutter_ui(painter: &egui::Painter, place: &RowPlace, comparison: &Comparison, theme: &Theme) {
+    let RowPlace {
+        rect,
+        row_idx,
+        is_selected,
+        ..
+    } = *place;
+    let row = &comparison.rows[row_idx];
+    let background = if is_selected {
+        Some(theme.selected_row)
+    } else if row.is_unmatched() {
+        Some(theme.unmatched_row)
+    } else if row.is_merged() {
+        Some(theme.merged_row)
+    } else {
+        None
+    };
+    if let Some(color) = background {
+        painter.rect_filled(rect, 2.0, color);
+    }
+    if is_selected {
+        painter.rect_stroke(
+            rect.shrink(0.5),
+            2.0,
+            Stroke::new(1.5, theme.selected_outline),
+            egui::StrokeKind::Inside,
+        );
+    }
+    painter.hline(
+        rect.x_range(),
+        rect.bottom() - 0.5,
+        Stroke::new(1.0, theme.separator),
+    );
+    // The margin: a red bar for rows whose figures disagree.
+    let open_count = comparison.open_mismatches(row_idx).count();
+    if open_count > 0 {
+        let bar = Rect::from_min_max(
+            pos2(rect.left() + 2.0, rect.top() + 2.0),
+            pos2(rect.left() + 6.0, rect.bottom() - 2.0),
+        );
+        painter.rect_filled(bar, 1.0, theme.mismatch_marker);
+        painter.text(
+            pos2(
+                rect.left() + GUTTER_WIDTH / 2.0 + 2.0,
+                rect.top() + ROW_PADDING,
+            ),
+            egui::Align2::CENTER_TOP,
+            open_count.to_string(),
+            FontId::proportional(11.0),
+            theme.mismatch_marker,
+        );
+    }
+    review_marks_ui(painter, rect, &comparison.reviews[row_idx], theme);
+    // A triangle towards the side that has the only paragraph, or a bracket for a merge.
+    let centre = pos2(
+        rect.left() + GUTTER_WIDTH / 2.0,
+        rect.top() + ROW_PADDING + 7.0,
+    );
+    let stroke = Stroke::new(1.5, theme.weak);
+    if row.is_unmatched() {
+        let dir = if row.left.is_empty() { 1.0 } else { -1.0 };
+        let points = vec![
+            centre + vec2(dir * 5.0, 0.0),
+            centre + vec2(-dir * 4.0, -5.0),
+            centre + vec2(-dir * 4.0, 5.0),
+        ];
+        painter.add(egui::Shape::convex_polygon(
+            points,
+            theme.weak,
+            Stroke::NONE,
+        ));
+    } else if row.is_merged() {
+        let top = centre - vec2(0.0, 6.0);
+        let bottom = pos2(centre.x, rect.bottom() - ROW_PADDING);
+        painter.line_segment([top, bottom], stroke);
+        painter.line_segment([top, top + vec2(4.0, 0.0)], stroke);
+        painter.line_segment([bottom, bottom + vec2(4.0, 0.0)], stroke);
+    }
+}
+
+/// The review status as a dot at the foot of the gutter, and a mark for a note.
+fn review_marks_ui(
+    painter: &egui::Painter,
+    rect: Rect,
+    review: &crate::review::RowReview,
+    theme: &Theme,
+) {
+    use crate::review::Status;
+    let status_color = match review.status {
+        Status::Unreviewed => None,
+        Status::Ok => Some(theme.status_ok),
+        Status::NeedsFix => Some(theme.mismatch_marker),
+        Status::Question => Some(theme.warning),
+    };
+    let foot = pos2(
+        rect.left() + GUTTER_WIDTH / 2.0,
+        rect.bottom() - ROW_PADDING - 4.0,
+    );
+    if let Some(color) = status_color {
+        painter.circle_filled(foot, 4.0, color);
+    }
+    if !review.note.trim().is_empty() {
+        painter.rect_stroke(
+            Rect::from_center_size(foot - vec2(0.0, 12.0), vec2(8.0, 6.0)),
+            1.0,
+            Stroke::new(1.0, theme.weak),
+            egui::StrokeKind::Inside,
+        );
     }
 }
 
@@ -607,23 +647,21 @@ fn link_markers_ui(
 /// The hover text of a figure: its reading, and why it mismatches.
 fn figure_tooltip(
     comparison: &Comparison,
-    doc: &Document,
     side: Side,
     mismatches: &[Mismatch],
     span: &FigureSpan,
 ) -> String {
+    let doc = comparison.set.side(side);
     let figure = &doc.paragraphs[span.paragraph].figures[span.figure];
     let mut tip = format!("“{}”: {}", figure.text, figure.reading());
     let this = FigureRef {
         paragraph: span.paragraph,
         figure: span.figure,
     };
+    let other_doc = comparison.set.side(side.other());
     for mismatch in mismatches {
-        let (mine, other, other_doc) = match side {
-            Side::Left => (mismatch.left, mismatch.right, comparison.set.right()),
-            Side::Right => (mismatch.right, mismatch.left, comparison.set.left()),
-        };
-        if mine == Some(this) {
+        let other = mismatch.figure(side.other());
+        if mismatch.figure(side) == Some(this) {
             tip.push_str("\nMismatch: ");
             tip.push_str(&mismatch.reason);
             if let Some(other) = other {
@@ -650,6 +688,21 @@ struct CellStyle<'a> {
     theme: &'a Theme,
 }
 
+/// The text format of a paragraph of `kind`.
+fn paragraph_format(kind: ParagraphKind, style: &CellStyle<'_>) -> TextFormat {
+    let (size, color, italics) = match kind {
+        ParagraphKind::Heading => (1.2, style.theme.heading, false),
+        ParagraphKind::Body => (1.0, style.theme.text, false),
+        ParagraphKind::Boilerplate => (0.9, style.theme.boilerplate, true),
+    };
+    TextFormat {
+        font_id: FontId::proportional(style.font_size * size),
+        color,
+        italics,
+        ..Default::default()
+    }
+}
+
 /// The text of one cell: each paragraph with its number, styled by kind, figures underlined
 /// and mismatched figures highlighted.
 fn cell_job(
@@ -673,19 +726,15 @@ fn cell_job(
         ..Default::default()
     };
     if indices.is_empty() {
-        job.append(
-            &format!(
-                "no counterpart in the {} text",
-                crate::lang::name(&doc.lang)
-            ),
-            0.0,
-            TextFormat {
-                font_id: FontId::proportional(font_size * 0.9),
-                color: theme.weak,
-                italics: true,
-                ..Default::default()
-            },
+        let format = TextFormat {
+            color: theme.weak,
+            ..paragraph_format(ParagraphKind::Boilerplate, style)
+        };
+        let text = format!(
+            "no counterpart in the {} text",
+            crate::lang::name(&doc.lang)
         );
+        job.append(&text, 0.0, format);
         return (job, spans);
     }
     // Characters laid out so far: where each figure starts and ends in the cell's text.
@@ -706,24 +755,7 @@ fn cell_job(
             &format!("¶{idx} "),
             number_format.clone(),
         );
-        let base = match paragraph.kind {
-            ParagraphKind::Heading => TextFormat {
-                font_id: FontId::proportional(font_size * 1.2),
-                color: theme.heading,
-                ..Default::default()
-            },
-            ParagraphKind::Body => TextFormat {
-                font_id: FontId::proportional(font_size),
-                color: theme.text,
-                ..Default::default()
-            },
-            ParagraphKind::Boilerplate => TextFormat {
-                font_id: FontId::proportional(font_size * 0.9),
-                color: theme.boilerplate,
-                italics: true,
-                ..Default::default()
-            },
-        };
+        let base = paragraph_format(paragraph.kind, style);
         for (run, figure_idx) in crate::figures::segments(&paragraph.text, &paragraph.figures) {
             let Some(figure_idx) = figure_idx else {
                 append(&mut job, &mut chars_so_far, run, base.clone());
@@ -734,11 +766,7 @@ fn cell_job(
                 paragraph: idx,
                 figure: figure_idx,
             };
-            let mismatched = mismatches.iter().any(|m| match side {
-                Side::Left => m.left == Some(this),
-                Side::Right => m.right == Some(this),
-            });
-            let format = if mismatched {
+            let format = if mismatches.iter().any(|m| m.figure(side) == Some(this)) {
                 TextFormat {
                     background: theme.mismatch_background,
                     color: theme.mismatch_text,
@@ -820,26 +848,14 @@ mod tests {
                 .iter()
                 .any(|f| f.background == theme.figure_background)
         );
-        let tip = figure_tooltip(
-            &comparison,
-            comparison.set.right(),
-            Side::Right,
-            mismatches,
-            &spans[0],
-        );
+        let tip = figure_tooltip(&comparison, Side::Right, mismatches, &spans[0]);
         assert!(tip.contains("5.38 × 10⁹ USD"), "{tip}");
         assert!(tip.contains("5,83 → 5,38: value differs"), "{tip}");
         assert!(
             tip.contains("Swedish side: “5,83 miljarder dollar”"),
             "{tip}"
         );
-        let tip = figure_tooltip(
-            &comparison,
-            comparison.set.right(),
-            Side::Right,
-            mismatches,
-            &spans[1],
-        );
+        let tip = figure_tooltip(&comparison, Side::Right, mismatches, &spans[1]);
         assert!(!tip.contains("Mismatch"), "{tip}");
     }
 }

@@ -3,67 +3,12 @@
 
 use egui::{RichText, Ui};
 
-use crate::comparison::Comparison;
-use crate::review::{self, Status};
+use super::command::{ReviewAction, UiCommand};
+use crate::comparison::{Comparison, Stats};
+use crate::review::{ReviewFilter, Status, edit};
+use crate::side::{End, Neighbour, Side};
 
 use super::theme::Theme;
-
-/// A review edit asked for in the panel, applied by the app (so it is undoable and saved).
-#[derive(Clone, Debug, PartialEq)]
-pub enum ReviewAction {
-    /// Set a row's status.
-    Status(usize, Status),
-    /// Set a row's note (as typed).
-    Note(usize, String),
-    /// Accept a finding with a reason.
-    Accept(usize, String, String),
-    /// Take an acceptance back.
-    Unaccept(usize, String),
-    /// Merge the row with the next one.
-    MergeWithNext(usize),
-    /// Split a merged row.
-    Split(usize),
-    /// Detach the first or last paragraph of a side: (row, left side, first paragraph).
-    Detach(usize, bool, bool),
-    /// Attach the row to its previous (true) or next neighbour.
-    Attach(usize, bool),
-}
-
-/// Which rows to show, by review.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum ReviewFilter {
-    /// Every row.
-    #[default]
-    All,
-    /// Rows with this status.
-    Status(Status),
-    /// Rows with a note.
-    WithNote,
-    /// Rows with an accepted finding.
-    WithAccepted,
-}
-
-impl ReviewFilter {
-    /// Whether row `row` passes.
-    pub fn keeps(self, comparison: &Comparison, row: usize) -> bool {
-        let review = &comparison.reviews[row];
-        match self {
-            Self::All => true,
-            Self::Status(status) => review.status == status,
-            Self::WithNote => !review.note.trim().is_empty(),
-            Self::WithAccepted => !review.accepted.is_empty(),
-        }
-    }
-
-    fn label(self) -> String {
-        match self {
-            Self::All => "All rows".to_owned(),
-            Self::Status(status) => format!("Status: {}", status.label()),
-            Self::WithNote => "Rows with notes".to_owned(),
-            Self::WithAccepted => "Rows with accepted findings".to_owned(),
-        }
-    }
-}
 
 /// State of the review tab (runtime only).
 #[derive(Default)]
@@ -82,12 +27,11 @@ impl ReviewPanel {
         &mut self,
         ui: &mut Ui,
         comparison: &Comparison,
-        stats: &crate::comparison::Stats,
+        stats: &Stats,
         selected_row: Option<usize>,
         filter: &mut ReviewFilter,
         where_saved: &str,
     ) -> Vec<ReviewAction> {
-        let theme = Theme::for_visuals(ui.visuals());
         let mut actions = Vec::new();
         summary_ui(ui, stats, filter);
         ui.label(RichText::new(where_saved).weak().small());
@@ -97,18 +41,31 @@ impl ReviewPanel {
             return actions;
         };
         ui.heading(format!("Review of row {row}"));
-        ui.horizontal_wrapped(|ui| {
-            let current = comparison.reviews[row].status;
-            for status in Status::ALL {
-                if ui
-                    .selectable_label(current == status, status.label())
-                    .clicked()
-                    && current != status
-                {
-                    actions.push(ReviewAction::Status(row, status));
-                }
-            }
-        });
+        status_ui(ui, comparison, row, &mut actions);
+        self.note_ui(ui, comparison, row, &mut actions);
+        self.findings_ui(ui, comparison, row, &mut actions);
+        alignment_ui(ui, comparison, row, &mut actions);
+        let keys = |command: UiCommand| command.shortcut_text(ui.ctx()).unwrap_or_default();
+        ui.label(
+            RichText::new(format!(
+                "{} undoes, {} redoes every review edit.",
+                keys(UiCommand::Undo),
+                keys(UiCommand::Redo)
+            ))
+            .weak()
+            .small(),
+        );
+        unplaced_ui(ui, comparison);
+        actions
+    }
+
+    fn note_ui(
+        &mut self,
+        ui: &mut Ui,
+        comparison: &Comparison,
+        row: usize,
+        actions: &mut Vec<ReviewAction>,
+    ) {
         if self.note.0 != Some(row) {
             self.note = (Some(row), comparison.reviews[row].note.clone());
         } else if self.note.1 != comparison.reviews[row].note
@@ -129,187 +86,172 @@ impl ReviewPanel {
         if response.changed() {
             actions.push(ReviewAction::Note(row, self.note.1.clone()));
         }
+    }
 
-        // Findings of the row.
-        let mismatches = &comparison.mismatches[row];
-        let mut conflicts = Vec::new();
-        for link in &comparison.links[row] {
-            for conflict in &link.figures_conflict {
-                conflicts.push((
-                    comparison.conflict_key(link, conflict),
-                    conflict.reason.clone(),
-                ));
-            }
+    /// The row's findings, each with Accept (or Un-accept).
+    fn findings_ui(
+        &mut self,
+        ui: &mut Ui,
+        comparison: &Comparison,
+        row: usize,
+        actions: &mut Vec<ReviewAction>,
+    ) {
+        let theme = Theme::for_visuals(ui.visuals());
+        if comparison.findings(row).next().is_none() {
+            return;
         }
-        if !mismatches.is_empty() || !conflicts.is_empty() {
-            ui.separator();
-            ui.label(RichText::new("Findings").strong());
-            let reason_label = ui.label("Reason for accepting (optional)");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.accept_reason).desired_width(f32::INFINITY),
-            )
-            .labelled_by(reason_label.id);
-            ui.checkbox(&mut self.show_accepted, "Show accepted findings");
-            let findings = mismatches
-                .iter()
-                .map(|m| (review::mismatch_key(&m.reason), m.reason.clone(), false))
-                .chain(
-                    conflicts
-                        .into_iter()
-                        .map(|(key, reason)| (key, reason, true)),
-                );
-            for (n, (key, reason, is_conflict)) in findings.enumerate() {
-                let accepted = comparison.reviews[row]
-                    .accepted
-                    .iter()
-                    .find(|a| a.finding == key);
-                if accepted.is_some() && !self.show_accepted {
-                    continue;
-                }
-                ui.push_id(n, |ui| {
-                    ui.horizontal_wrapped(|ui| {
-                        let prefix = if is_conflict {
-                            "Coverage conflict"
-                        } else {
-                            "Mismatch"
-                        };
-                        let color = if is_conflict {
-                            theme.warning
-                        } else {
-                            theme.mismatch_marker
-                        };
-                        match accepted {
-                            Some(a) => {
-                                ui.label(
-                                    RichText::new(format!("{prefix}: {reason}"))
-                                        .strikethrough()
-                                        .color(theme.weak),
-                                );
-                                if !a.reason.is_empty() {
-                                    ui.label(
-                                        RichText::new(format!("(accepted: {})", a.reason)).weak(),
-                                    );
-                                }
-                                if ui.small_button("Un-accept").clicked() {
-                                    actions.push(ReviewAction::Unaccept(row, key.clone()));
-                                }
-                            }
-                            None => {
-                                ui.colored_label(color, format!("{prefix}: {reason}"));
-                                if ui.small_button("Accept").clicked() {
-                                    actions.push(ReviewAction::Accept(
-                                        row,
-                                        key.clone(),
-                                        std::mem::take(&mut self.accept_reason),
-                                    ));
-                                }
-                            }
-                        }
-                    });
-                });
-            }
-        }
-
-        // Manual alignment.
         ui.separator();
-        ui.label(RichText::new("Alignment").strong());
-        let current = &comparison.rows[row];
-        let merged = current.left.len() > 1 || current.right.len() > 1;
-        let last = comparison.rows.len().saturating_sub(1);
-        ui.horizontal_wrapped(|ui| {
-            if ui
-                .add_enabled(row < last, egui::Button::new("Merge with next row"))
-                .clicked()
-            {
-                actions.push(ReviewAction::MergeWithNext(row));
+        ui.label(RichText::new("Findings").strong());
+        let reason_label = ui.label("Reason for accepting (optional)");
+        ui.add(egui::TextEdit::singleline(&mut self.accept_reason).desired_width(f32::INFINITY))
+            .labelled_by(reason_label.id);
+        ui.checkbox(&mut self.show_accepted, "Show accepted findings");
+        for (n, finding) in comparison.findings(row).enumerate() {
+            let key = finding.key(&comparison.set);
+            let accepted = comparison.reviews[row]
+                .accepted
+                .iter()
+                .find(|a| a.finding == key);
+            if accepted.is_some() && !self.show_accepted {
+                continue;
             }
+            let (prefix, color) = if finding.is_conflict() {
+                ("Coverage conflict", theme.warning)
+            } else {
+                ("Mismatch", theme.mismatch_marker)
+            };
+            let text = format!("{prefix}: {}", finding.describe(&comparison.set));
+            ui.push_id(n, |ui| {
+                ui.horizontal_wrapped(|ui| match accepted {
+                    Some(a) => {
+                        ui.label(RichText::new(text).strikethrough().color(theme.weak));
+                        if !a.reason.is_empty() {
+                            ui.label(RichText::new(format!("(accepted: {})", a.reason)).weak());
+                        }
+                        if ui.small_button("Un-accept").clicked() {
+                            actions.push(ReviewAction::Unaccept(row, key.clone()));
+                        }
+                    }
+                    None => {
+                        ui.colored_label(color, text);
+                        if ui.small_button("Accept").clicked() {
+                            actions.push(ReviewAction::Accept(
+                                row,
+                                key.clone(),
+                                std::mem::take(&mut self.accept_reason),
+                            ));
+                        }
+                    }
+                });
+            });
+        }
+    }
+}
+
+/// The status buttons of a row.
+fn status_ui(ui: &mut Ui, comparison: &Comparison, row: usize, actions: &mut Vec<ReviewAction>) {
+    ui.horizontal_wrapped(|ui| {
+        let current = comparison.reviews[row].status;
+        for status in Status::ALL {
             if ui
-                .add_enabled(merged, egui::Button::new("Split row"))
+                .selectable_label(current == status, status.label())
                 .clicked()
+                && current != status
             {
-                actions.push(ReviewAction::Split(row));
+                actions.push(ReviewAction::Status(row, status));
             }
-            if ui
-                .add_enabled(row > 0, egui::Button::new("Attach to previous row"))
-                .clicked()
-            {
-                actions.push(ReviewAction::Attach(row, true));
+        }
+    });
+}
+
+/// Manual alignment: merge, split, attach, detach.
+fn alignment_ui(ui: &mut Ui, comparison: &Comparison, row: usize, actions: &mut Vec<ReviewAction>) {
+    ui.separator();
+    ui.label(RichText::new("Alignment").strong());
+    let current = &comparison.rows[row];
+    let last = comparison.rows.len().saturating_sub(1);
+    ui.horizontal_wrapped(|ui| {
+        let buttons = [
+            (
+                "Merge with next row",
+                row < last,
+                ReviewAction::MergeWithNext(row),
+            ),
+            ("Split row", current.is_merged(), ReviewAction::Split(row)),
+            (
+                "Attach to previous row",
+                row > 0,
+                ReviewAction::Attach {
+                    row,
+                    neighbour: Neighbour::Previous,
+                },
+            ),
+            (
+                "Attach to next row",
+                row < last,
+                ReviewAction::Attach {
+                    row,
+                    neighbour: Neighbour::Next,
+                },
+            ),
+        ];
+        for (label, enabled, action) in buttons {
+            if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
+                actions.push(action);
             }
-            if ui
-                .add_enabled(row < last, egui::Button::new("Attach to next row"))
-                .clicked()
-            {
-                actions.push(ReviewAction::Attach(row, false));
-            }
-        });
-        ui.horizontal_wrapped(|ui| {
-            for (left, name) in [(true, "left"), (false, "right")] {
-                let side_len = if left {
-                    current.left.len()
-                } else {
-                    current.right.len()
-                };
-                let other_len = if left {
-                    current.right.len()
-                } else {
-                    current.left.len()
-                };
-                let can_detach = side_len > 1 || (side_len == 1 && other_len > 0);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        for side in Side::BOTH {
+            let can_detach = edit::can_detach(current, side);
+            let ends: &[(End, &str)] = if current.side(side).len() > 1 {
+                &[(End::First, "first"), (End::Last, "last")]
+            } else {
+                &[(End::First, "first")]
+            };
+            for &(end, end_name) in ends {
+                let label = format!("Detach {end_name} {} ¶", side.as_str());
                 if ui
-                    .add_enabled(
-                        can_detach,
-                        egui::Button::new(format!("Detach first {name} ¶")),
-                    )
+                    .add_enabled(can_detach, egui::Button::new(label))
                     .clicked()
                 {
-                    actions.push(ReviewAction::Detach(row, left, true));
+                    actions.push(ReviewAction::Detach { row, side, end });
                 }
-                if side_len > 1
-                    && ui
-                        .add_enabled(
-                            can_detach,
-                            egui::Button::new(format!("Detach last {name} ¶")),
-                        )
-                        .clicked()
-                {
-                    actions.push(ReviewAction::Detach(row, left, false));
-                }
-            }
-        });
-        ui.label(
-            RichText::new("Ctrl+Z undoes, Ctrl+Shift+Z redoes every review edit.")
-                .weak()
-                .small(),
-        );
-
-        if !comparison.unplaced.is_empty() {
-            ui.separator();
-            ui.colored_label(
-                theme.warning,
-                format!(
-                    "{} note(s) from an earlier review could not be placed on the changed texts (kept in the review file):",
-                    comparison.unplaced.len()
-                ),
-            );
-            for saved in &comparison.unplaced {
-                let start = saved
-                    .left
-                    .first()
-                    .or(saved.right.first())
-                    .map_or(String::new(), |p| p.start.clone());
-                ui.label(format!(
-                    "“{start}…”: {} — {}",
-                    saved.review.status.label(),
-                    saved.review.note
-                ));
             }
         }
-        actions
+    });
+}
+
+/// Notes of an earlier review that could not be placed on the changed texts.
+fn unplaced_ui(ui: &mut Ui, comparison: &Comparison) {
+    if comparison.unplaced.is_empty() {
+        return;
+    }
+    let theme = Theme::for_visuals(ui.visuals());
+    ui.separator();
+    ui.colored_label(
+        theme.warning,
+        format!(
+            "{} note(s) from an earlier review could not be placed on the changed texts (kept in the review file):",
+            comparison.unplaced.len()
+        ),
+    );
+    for saved in &comparison.unplaced {
+        let start = saved
+            .left
+            .first()
+            .or(saved.right.first())
+            .map_or(String::new(), |p| p.start.clone());
+        ui.label(format!(
+            "“{start}…”: {} — {}",
+            saved.review.status.label(),
+            saved.review.note
+        ));
     }
 }
 
 /// Counts by status, accepted findings and notes, and the filter.
-fn summary_ui(ui: &mut Ui, stats: &crate::comparison::Stats, filter: &mut ReviewFilter) {
+fn summary_ui(ui: &mut Ui, stats: &Stats, filter: &mut ReviewFilter) {
     ui.label(format!(
         "{} unreviewed · {} OK · {} need a fix · {} questions · {} notes · {} accepted",
         stats.statuses[0],
@@ -322,16 +264,7 @@ fn summary_ui(ui: &mut Ui, stats: &crate::comparison::Stats, filter: &mut Review
     egui::ComboBox::from_label("Show")
         .selected_text(filter.label())
         .show_ui(ui, |ui| {
-            let options = [
-                ReviewFilter::All,
-                ReviewFilter::Status(Status::Unreviewed),
-                ReviewFilter::Status(Status::Ok),
-                ReviewFilter::Status(Status::NeedsFix),
-                ReviewFilter::Status(Status::Question),
-                ReviewFilter::WithNote,
-                ReviewFilter::WithAccepted,
-            ];
-            for option in options {
+            for option in ReviewFilter::ALL {
                 ui.selectable_value(filter, option, option.label());
             }
         });

@@ -1,4 +1,5 @@
-//! Every colour the window uses, for light and dark mode. No other module names a colour.
+//! Every colour the window uses, for light and dark mode (no other module names a colour),
+//! and the fonts.
 
 // The one place that declares colours (clippy.toml forbids them elsewhere).
 #![allow(clippy::disallowed_methods)]
@@ -109,4 +110,22 @@ impl Theme {
             }
         }
     }
+}
+
+/// Add `DejaVu Sans` after egui's own fonts: arrows, superscripts and the wider Latin, Greek and
+/// Cyrillic ranges of news texts that the default fonts lack. A no-op once installed.
+pub fn install_fonts(ctx: &egui::Context) {
+    const DEJAVU: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+        .into_iter()
+        .map(|family| egui::epaint::text::InsertFontFamily {
+            family,
+            priority: egui::epaint::text::FontPriority::Lowest,
+        })
+        .collect();
+    ctx.add_font(egui::epaint::text::FontInsert {
+        name: "DejaVuSans".to_owned(),
+        data: egui::FontData::from_static(DEJAVU),
+        families,
+    });
 }

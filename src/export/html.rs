@@ -7,12 +7,12 @@
 use std::collections::BTreeMap;
 use std::io;
 
-use crate::compare::FigureRef;
 use crate::comparison::Comparison;
+use crate::figures::compare::FigureRef;
 use crate::paragraph::ParagraphKind;
-use crate::set::Document;
+use crate::side::Side;
 
-use super::tmx::escape;
+use super::escape;
 
 const STYLE: &str = r#"
 :root { color-scheme: light dark; --fig: #e8f0fb; --fig-line: #3c78c8; --bad: #ffd0d0; --bad-text: #8c0000;
@@ -54,10 +54,20 @@ pub fn write(
     options: super::Options,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
+    let rows = super::exported_rows(comparison, options);
+    write_head(comparison, out)?;
+    write_summary(comparison, &rows, out)?;
+    let linked = write_rows(comparison, &rows, out)?;
+    write_coverage(comparison, &linked, out)?;
+    writeln!(out, "</body>")?;
+    writeln!(out, "</html>")
+}
+
+/// The page's head, title and the line of counts.
+fn write_head(comparison: &Comparison, out: &mut dyn io::Write) -> io::Result<()> {
     let left = comparison.set.left();
     let right = comparison.set.right();
     let stats = comparison.stats();
-    let rows = super::exported_rows(comparison, options);
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, r#"<html lang="en">"#)?;
     writeln!(
@@ -79,12 +89,19 @@ pub fn write(
         stats.mismatches,
         stats.conflicts,
         stats.accepted
-    )?;
+    )
+}
 
-    // Summary of findings.
+/// The open findings of the exported rows, each linking to its row, and the review counts.
+fn write_summary(
+    comparison: &Comparison,
+    rows: &[usize],
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let stats = comparison.stats();
     writeln!(out, r#"<section class="summary"><h2>Findings</h2>"#)?;
     let mut items = Vec::new();
-    for &row_idx in &rows {
+    for &row_idx in rows {
         let (mismatches, conflicts) = super::finding_lines(comparison, row_idx);
         for mismatch in mismatches {
             items.push(format!(
@@ -111,9 +128,20 @@ pub fn write(
         out,
         r#"<p class="muted">Review: {} unreviewed · {} OK · {} need a fix · {} questions · {} notes</p></section>"#,
         stats.statuses[0], stats.statuses[1], stats.statuses[2], stats.statuses[3], stats.notes
-    )?;
+    )
+}
 
-    // The rows.
+/// The coverage paragraphs linked from the exported rows, with the rows linking to each.
+type Linked = BTreeMap<(usize, usize), Vec<usize>>;
+
+/// The table of rows; returns the coverage paragraphs they link to.
+fn write_rows(
+    comparison: &Comparison,
+    rows: &[usize],
+    out: &mut dyn io::Write,
+) -> io::Result<Linked> {
+    let left = comparison.set.left();
+    let right = comparison.set.right();
     writeln!(out, r#"<table class="rows">"#)?;
     writeln!(
         out,
@@ -127,16 +155,14 @@ pub fn write(
         escape(&right.label),
         escape(&right.lang)
     )?;
-    let mut linked: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
-    for &row_idx in &rows {
+    let mut linked = Linked::new();
+    for &row_idx in rows {
         let row = &comparison.rows[row_idx];
-        let has_findings = comparison.open_mismatches(row_idx).next().is_some()
-            || comparison.open_conflicts(row_idx).next().is_some();
         let mut classes = vec!["row"];
         if row.is_unmatched() {
             classes.push("unmatched");
         }
-        if has_findings {
+        if comparison.has_open_findings(row_idx) {
             classes.push("finding");
         }
         writeln!(
@@ -144,123 +170,131 @@ pub fn write(
             r#"<tr id="row-{row_idx}" class="{}"><td class="num">{row_idx}</td>"#,
             classes.join(" ")
         )?;
-        for (doc, indices, is_left) in [(left, &row.left, true), (right, &row.right, false)] {
+        for side in Side::BOTH {
+            let doc = comparison.set.side(side);
+            let indices = row.side(side);
             write!(out, r#"<td class="cell" lang="{}">"#, escape(&doc.lang))?;
             if indices.is_empty() {
                 write!(out, r#"<p class="muted">no counterpart</p>"#)?;
             }
             for &para in indices {
-                write!(
-                    out,
-                    "{}",
-                    paragraph_html(comparison, row_idx, doc, para, is_left)
-                )?;
+                write!(out, "{}", paragraph_html(comparison, row_idx, side, para))?;
             }
             writeln!(out, "</td>")?;
         }
-        // Review, findings and coverage.
-        write!(out, r#"<td class="review">"#)?;
-        let review = &comparison.reviews[row_idx];
-        write!(
-            out,
-            r#"<span class="status status-{}">{}</span>"#,
-            review.status.as_str(),
-            review.status.label()
-        )?;
-        if !review.note.trim().is_empty() {
-            write!(out, r#"<div class="note">{}</div>"#, escape(&review.note))?;
+        write_review_cell(comparison, row_idx, out)?;
+        for link in &comparison.links[row_idx] {
+            linked
+                .entry((link.document, link.paragraph))
+                .or_default()
+                .push(row_idx);
         }
-        let (mismatches, conflicts) = super::finding_lines(comparison, row_idx);
-        if !mismatches.is_empty() || !conflicts.is_empty() || !review.accepted.is_empty() {
-            write!(out, r#"<ul class="findings">"#)?;
-            for mismatch in mismatches {
-                write!(out, r#"<li class="mismatch">{}</li>"#, escape(&mismatch))?;
-            }
-            for conflict in conflicts {
-                write!(out, r#"<li class="conflict">{}</li>"#, escape(&conflict))?;
-            }
-            for accepted in &review.accepted {
-                write!(
-                    out,
-                    r#"<li class="accepted" title="{}">{}</li>"#,
-                    escape(&accepted.reason),
-                    escape(&accepted.finding)
-                )?;
-            }
-            write!(out, "</ul>")?;
-        }
-        if !comparison.links[row_idx].is_empty() {
-            write!(out, r#"<div class="links">"#)?;
-            for link in &comparison.links[row_idx] {
-                let doc = &comparison.set.documents[link.document];
-                linked
-                    .entry((link.document, link.paragraph))
-                    .or_default()
-                    .push(row_idx);
-                write!(
-                    out,
-                    r##"<a href="#cov-{}-{}" title="{}">{} ¶{} <span class="score">{:.2}</span></a>"##,
-                    escape(&doc.id),
-                    link.paragraph,
-                    escape(&link.evidence.join(" · ")),
-                    escape(&doc.label),
-                    link.paragraph,
-                    link.score
-                )?;
-            }
-            write!(out, "</div>")?;
-        }
-        writeln!(out, "</td></tr>")?;
     }
     writeln!(out, "</tbody></table>")?;
+    Ok(linked)
+}
 
-    // The linked coverage paragraphs.
-    if !linked.is_empty() {
-        writeln!(out, r#"<section class="coverage"><h2>Coverage</h2>"#)?;
-        let mut current_doc = None;
-        for ((doc_idx, para), from_rows) in &linked {
-            let doc = &comparison.set.documents[*doc_idx];
-            if current_doc != Some(*doc_idx) {
-                if current_doc.is_some() {
-                    writeln!(out, "</article>")?;
-                }
-                writeln!(
-                    out,
-                    r#"<article id="cov-{}"><h3>{} ({})</h3>"#,
-                    escape(&doc.id),
-                    escape(&doc.label),
-                    escape(&doc.lang)
-                )?;
-                current_doc = Some(*doc_idx);
-            }
-            let back: Vec<String> = from_rows
-                .iter()
-                .map(|r| format!(r##"<a href="#row-{r}">row {r}</a>"##))
-                .collect();
-            writeln!(
+/// A row's review, findings and coverage links.
+fn write_review_cell(
+    comparison: &Comparison,
+    row_idx: usize,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    write!(out, r#"<td class="review">"#)?;
+    let review = &comparison.reviews[row_idx];
+    write!(
+        out,
+        r#"<span class="status status-{}">{}</span>"#,
+        review.status.as_str(),
+        review.status.label()
+    )?;
+    if !review.note.trim().is_empty() {
+        write!(out, r#"<div class="note">{}</div>"#, escape(&review.note))?;
+    }
+    let (mismatches, conflicts) = super::finding_lines(comparison, row_idx);
+    if !mismatches.is_empty() || !conflicts.is_empty() || !review.accepted.is_empty() {
+        write!(out, r#"<ul class="findings">"#)?;
+        for mismatch in mismatches {
+            write!(out, r#"<li class="mismatch">{}</li>"#, escape(&mismatch))?;
+        }
+        for conflict in conflicts {
+            write!(out, r#"<li class="conflict">{}</li>"#, escape(&conflict))?;
+        }
+        for accepted in &review.accepted {
+            write!(
                 out,
-                r#"<p id="cov-{}-{para}" lang="{}"><span class="pn">¶{para}</span>{} <span class="muted">← {}</span></p>"#,
-                escape(&doc.id),
-                escape(&doc.lang),
-                escape(&doc.paragraphs[*para].text),
-                back.join(", ")
+                r#"<li class="accepted" title="{}">{}</li>"#,
+                escape(&accepted.reason),
+                escape(&accepted.finding)
             )?;
         }
-        writeln!(out, "</article></section>")?;
+        write!(out, "</ul>")?;
     }
-    writeln!(out, "</body>")?;
-    writeln!(out, "</html>")
+    if !comparison.links[row_idx].is_empty() {
+        write!(out, r#"<div class="links">"#)?;
+        for link in &comparison.links[row_idx] {
+            let doc = &comparison.set.documents[link.document];
+            write!(
+                out,
+                r##"<a href="#cov-{}-{}" title="{}">{} ¶{} <span class="score">{:.2}</span></a>"##,
+                escape(&doc.id),
+                link.paragraph,
+                escape(&link.evidence.join(" · ")),
+                escape(&doc.label),
+                link.paragraph,
+                link.score
+            )?;
+        }
+        write!(out, "</div>")?;
+    }
+    writeln!(out, "</td></tr>")
+}
+
+/// The linked coverage paragraphs, grouped by document, each with links back to its rows.
+fn write_coverage(
+    comparison: &Comparison,
+    linked: &Linked,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    if linked.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, r#"<section class="coverage"><h2>Coverage</h2>"#)?;
+    let mut current_doc = None;
+    for ((doc_idx, para), from_rows) in linked {
+        let doc = &comparison.set.documents[*doc_idx];
+        if current_doc != Some(*doc_idx) {
+            if current_doc.is_some() {
+                writeln!(out, "</article>")?;
+            }
+            writeln!(
+                out,
+                r#"<article id="cov-{}"><h3>{} ({})</h3>"#,
+                escape(&doc.id),
+                escape(&doc.label),
+                escape(&doc.lang)
+            )?;
+            current_doc = Some(*doc_idx);
+        }
+        let back: Vec<String> = from_rows
+            .iter()
+            .map(|r| format!(r##"<a href="#row-{r}">row {r}</a>"##))
+            .collect();
+        writeln!(
+            out,
+            r#"<p id="cov-{}-{para}" lang="{}"><span class="pn">¶{para}</span>{} <span class="muted">← {}</span></p>"#,
+            escape(&doc.id),
+            escape(&doc.lang),
+            escape(&doc.paragraphs[*para].text),
+            back.join(", ")
+        )?;
+    }
+    writeln!(out, "</article></section>")
 }
 
 /// A paragraph with its figures marked: readings in `title`, mismatches with their reason.
-fn paragraph_html(
-    comparison: &Comparison,
-    row_idx: usize,
-    doc: &Document,
-    para: usize,
-    is_left: bool,
-) -> String {
-    let paragraph = &doc.paragraphs[para];
+fn paragraph_html(comparison: &Comparison, row_idx: usize, side: Side, para: usize) -> String {
+    let paragraph = &comparison.set.side(side).paragraphs[para];
     let class = match paragraph.kind {
         ParagraphKind::Heading => "heading",
         ParagraphKind::Body => "body",
@@ -277,10 +311,9 @@ fn paragraph_html(
             paragraph: para,
             figure: figure_idx,
         };
-        let mismatch = comparison.open_mismatches(row_idx).find(|m| {
-            let side = if is_left { m.left } else { m.right };
-            side == Some(this)
-        });
+        let mismatch = comparison
+            .open_mismatches(row_idx)
+            .find(|m| m.figure(side) == Some(this));
         match mismatch {
             Some(m) => out.push_str(&format!(
                 r#"<mark class="fig mismatch" title="{} — {}">"#,

@@ -7,7 +7,8 @@
 //!                                 "figures": [{"text", "start", "end", "value", "upper", "unit",
 //!                                              "kind", "approx", "reading"}]}]}],
 //!  "rows": [{"left": [0], "right": [0],
-//!            "mismatches": [{"left": {"paragraph", "figure"} | null, "right": … | null, "reason"}],
+//!            "mismatches": [{"left": {"paragraph", "figure"} | null, "right": … | null, "reason",
+//!                            "accepted"}],
 //!            "links": [{"document": id, "paragraph", "score", "evidence": ["..."],
 //!                       "figures_agree": [{"row_figure": {"side", "paragraph", "figure"},
 //!                                          "coverage_figure": {"paragraph", "figure"}, "reading"}],
@@ -15,15 +16,18 @@
 //!                       "via_section"}],
 //!            "review": {"status": "unreviewed|ok|needs_fix|question", "note",
 //!                       "accepted": [{"finding", "reason"}]}}],
+//!  "summary": {"rows", "figures", "mismatches", "conflicts", "accepted_mismatches",
+//!              "accepted_conflicts", "links", "unmatched_paragraphs"},
 //!  "warnings": ["..."]}
 //! ```
-//! Field names are stable; later versions only add fields.
+//! Field names are stable; later versions only add fields. The summary counts open findings
+//! (not accepted by the reviewer) the way `check`, the window and every other export do.
 
 use std::io;
 
 use serde::{Deserialize, Serialize};
 
-use crate::comparison::Comparison;
+use crate::comparison::{Comparison, Finding};
 
 /// The schema name written into every export.
 pub const SCHEMA: &str = "parallel-reader/comparison/1";
@@ -39,9 +43,33 @@ pub struct ComparisonJson {
     pub documents: Vec<DocumentJson>,
     /// Aligned rows in reading order.
     pub rows: Vec<RowJson>,
+    /// Counts of the whole comparison.
+    #[serde(default)]
+    pub summary: SummaryJson,
     /// Load warnings.
     #[serde(default)]
     pub warnings: Vec<String>,
+}
+
+/// Counts of the whole comparison (open findings: not accepted by the reviewer).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SummaryJson {
+    /// Aligned rows.
+    pub rows: usize,
+    /// Figures read in the two renderings.
+    pub figures: usize,
+    /// Open figure mismatches.
+    pub mismatches: usize,
+    /// Open coverage conflicts.
+    pub conflicts: usize,
+    /// Mismatches the reviewer accepted.
+    pub accepted_mismatches: usize,
+    /// Coverage conflicts the reviewer accepted.
+    pub accepted_conflicts: usize,
+    /// Coverage links.
+    pub links: usize,
+    /// Paragraphs without counterpart.
+    pub unmatched_paragraphs: usize,
 }
 
 /// One document.
@@ -119,6 +147,9 @@ pub struct MismatchJson {
     pub right: Option<FigureRefJson>,
     /// Why, in words.
     pub reason: String,
+    /// The reviewer accepted it (it is not counted).
+    #[serde(default)]
+    pub accepted: bool,
 }
 
 /// One aligned row.
@@ -258,12 +289,13 @@ pub fn to_json_with(comparison: &Comparison, options: super::Options) -> Compari
         .zip(&comparison.reviews)
         .enumerate()
         .filter(|(idx, _)| exported.binary_search(idx).is_ok())
-        .map(|(_, (((row, mismatches), links), review))| RowJson {
+        .map(|(row_idx, (((row, mismatches), links), review))| RowJson {
             left: row.left.clone(),
             right: row.right.clone(),
             mismatches: mismatches
                 .iter()
                 .map(|m| MismatchJson {
+                    accepted: comparison.is_accepted(row_idx, &Finding::Mismatch(m)),
                     left: m.left.map(|f| FigureRefJson {
                         paragraph: f.paragraph,
                         figure: f.figure,
@@ -286,11 +318,22 @@ pub fn to_json_with(comparison: &Comparison, options: super::Options) -> Compari
             },
         })
         .collect();
+    let stats = comparison.stats();
     ComparisonJson {
         schema: SCHEMA.to_owned(),
         title: comparison.set.title.clone(),
         documents,
         rows,
+        summary: SummaryJson {
+            rows: stats.rows,
+            figures: stats.figures,
+            mismatches: stats.mismatches,
+            conflicts: stats.conflicts,
+            accepted_mismatches: stats.accepted_mismatches,
+            accepted_conflicts: stats.accepted_conflicts,
+            links: stats.links,
+            unmatched_paragraphs: stats.unmatched_paragraphs,
+        },
         warnings: comparison
             .warnings
             .iter()

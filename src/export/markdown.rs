@@ -5,7 +5,7 @@
 use std::io;
 
 use crate::comparison::Comparison;
-use crate::set::Document;
+use crate::side::Side;
 
 /// Write the Markdown export.
 pub fn write(
@@ -58,7 +58,9 @@ pub fn write(
     for row_idx in rows {
         let row = &comparison.rows[row_idx];
         writeln!(out, "### Row {row_idx}\n")?;
-        for (doc, indices, is_left) in [(left, &row.left, true), (right, &row.right, false)] {
+        for side in Side::BOTH {
+            let doc = comparison.set.side(side);
+            let indices = row.side(side);
             if indices.is_empty() {
                 writeln!(out, "*{}: no counterpart*\n", inline(&doc.label))?;
                 continue;
@@ -68,7 +70,7 @@ pub fn write(
                 writeln!(
                     out,
                     "> ¶{para} {}\n",
-                    paragraph_markdown(comparison, row_idx, doc, para, is_left)
+                    paragraph_markdown(comparison, row_idx, side, para)
                 )?;
             }
         }
@@ -111,20 +113,14 @@ pub fn write(
 }
 
 /// A paragraph with its mismatched figures in bold.
-fn paragraph_markdown(
-    comparison: &Comparison,
-    row_idx: usize,
-    doc: &Document,
-    para: usize,
-    is_left: bool,
-) -> String {
-    let paragraph = &doc.paragraphs[para];
+fn paragraph_markdown(comparison: &Comparison, row_idx: usize, side: Side, para: usize) -> String {
+    let paragraph = &comparison.set.side(side).paragraphs[para];
     let mut out = String::new();
     for (run, figure_idx) in crate::figures::segments(&paragraph.text, &paragraph.figures) {
         let mismatched = figure_idx.is_some_and(|figure_idx| {
             comparison.open_mismatches(row_idx).any(|m| {
-                let side = if is_left { m.left } else { m.right };
-                side.is_some_and(|f| f.paragraph == para && f.figure == figure_idx)
+                m.figure(side)
+                    .is_some_and(|f| f.paragraph == para && f.figure == figure_idx)
             })
         });
         if mismatched {

@@ -1,6 +1,6 @@
 //! Exports of a comparison: HTML, Markdown, JSON, TMX and CSV. Each format is a module writing
-//! to any `io::Write`; [`write_atomic`] puts the bytes in a file so that a crash never leaves
-//! half a file behind.
+//! to any `io::Write` (as ripgrep's printers); [`crate::atomic`] puts the bytes in a file so
+//! that a crash never leaves half a file behind.
 
 pub mod csv;
 pub mod html;
@@ -8,10 +8,9 @@ pub mod json;
 pub mod markdown;
 pub mod tmx;
 
-use std::io::{self, Write as _};
-use std::path::Path;
+use std::io;
 
-use crate::comparison::Comparison;
+use crate::comparison::{Comparison, FindingFilter, RowFilter};
 
 /// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,44 +89,24 @@ pub fn write(
     }
 }
 
+impl Options {
+    /// The rows these options export.
+    pub fn row_filter(self) -> RowFilter {
+        RowFilter {
+            include_boilerplate: self.include_boilerplate,
+            findings: if self.only_findings {
+                FindingFilter::OpenFindingsOrReviewed
+            } else {
+                FindingFilter::Any
+            },
+            ..RowFilter::ALL
+        }
+    }
+}
+
 /// The rows an export includes, ascending.
 pub fn exported_rows(comparison: &Comparison, options: Options) -> Vec<usize> {
-    (0..comparison.rows.len())
-        .filter(|&idx| options.include_boilerplate || !comparison.is_boilerplate_row(idx))
-        .filter(|&idx| {
-            !options.only_findings
-                || comparison.open_mismatches(idx).next().is_some()
-                || comparison.open_conflicts(idx).next().is_some()
-                || !comparison.reviews[idx].is_empty()
-        })
-        .collect()
-}
-
-/// Write `bytes` to `path` atomically: a temporary file in the same folder, flushed and synced,
-/// then renamed over the target.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_with(path, |out| out.write_all(bytes))
-}
-
-/// Write to `path` atomically through `write`: if `write` fails half-way, the temporary file is
-/// removed and `path` keeps its previous content.
-pub fn write_atomic_with(
-    path: &Path,
-    write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
-) -> io::Result<()> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::NamedTempFile::new_in(folder)?;
-    {
-        let mut buffered = io::BufWriter::new(file.as_file_mut());
-        write(&mut buffered)?;
-        buffered.flush()?;
-    }
-    file.as_file().sync_all()?;
-    file.persist(path).map_err(|err| err.error)?;
-    Ok(())
+    comparison.rows_matching(&options.row_filter())
 }
 
 /// The text of a row's side: its paragraphs joined by blank lines.
@@ -139,20 +118,34 @@ pub fn side_text(doc: &crate::set::Document, indices: &[usize]) -> String {
         .join("\n\n")
 }
 
-/// The findings of a row in words: open mismatches, then coverage conflicts.
+/// The open findings of a row in words: mismatches, then coverage conflicts.
 pub fn finding_lines(comparison: &Comparison, row: usize) -> (Vec<String>, Vec<String>) {
-    let mismatches = comparison
-        .open_mismatches(row)
-        .map(|m| m.reason.clone())
-        .collect();
-    let conflicts = comparison
-        .open_conflicts(row)
-        .map(|(link, c)| {
-            format!(
-                "{} ¶{}: {}",
-                comparison.set.documents[link.document].label, link.paragraph, c.reason
-            )
-        })
-        .collect();
-    (mismatches, conflicts)
+    let (conflicts, mismatches): (Vec<_>, Vec<_>) = comparison
+        .open_findings(row)
+        .partition(crate::comparison::Finding::is_conflict);
+    let describe = |findings: Vec<crate::comparison::Finding<'_>>| -> Vec<String> {
+        findings
+            .iter()
+            .map(|finding| finding.describe(&comparison.set))
+            .collect()
+    };
+    (describe(mismatches), describe(conflicts))
+}
+
+/// Escape text for XML content and attributes (HTML and TMX).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 does not allow.
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
 }

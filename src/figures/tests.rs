@@ -19,7 +19,10 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
-fn check(cases: &[(&str, &str, &[Read])]) {
+/// A language, a text, and the figures it holds.
+type Case = (&'static str, &'static str, &'static [Read]);
+
+fn check(cases: &[Case]) {
     for (lang, text, expected) in cases {
         let got = read(lang, text);
         let same = got.len() == expected.len()
@@ -43,705 +46,721 @@ fn check(cases: &[(&str, &str, &[Read])]) {
 
 use FigureKind::{Amount, Count, Date, Ordinal, Percent, Year};
 
+const DECIMAL_MARKS_AND_GROUPING_BY_LANGUAGE: &[Case] = &[
+    ("sv", "5,83", &[(5.83, None, None, Count, false)]),
+    ("nl", "5,83", &[(5.83, None, None, Count, false)]),
+    ("de", "5,83", &[(5.83, None, None, Count, false)]),
+    ("en", "5.83", &[(5.83, None, None, Count, false)]),
+    ("sv", "1,176", &[(1.176, None, None, Count, false)]),
+    ("nl", "1,176", &[(1.176, None, None, Count, false)]),
+    ("en", "1,176", &[(1176.0, None, None, Count, false)]),
+    ("nl", "100.000", &[(100_000.0, None, None, Count, false)]),
+    ("de", "100.000", &[(100_000.0, None, None, Count, false)]),
+    ("en", "100,000", &[(100_000.0, None, None, Count, false)]),
+    ("sv", "100 000", &[(100_000.0, None, None, Count, false)]),
+    (
+        "sv",
+        "100\u{a0}000",
+        &[(100_000.0, None, None, Count, false)],
+    ),
+    (
+        "sv",
+        "100\u{202f}000",
+        &[(100_000.0, None, None, Count, false)],
+    ),
+    (
+        "sv",
+        "1 000 000",
+        &[(1_000_000.0, None, None, Count, false)],
+    ),
+    (
+        "de",
+        "1.000.000",
+        &[(1_000_000.0, None, None, Count, false)],
+    ),
+    (
+        "en",
+        "1,000,000.5",
+        &[(1_000_000.5, None, None, Count, false)],
+    ),
+    (
+        "de",
+        "1.000.000,25",
+        &[(1_000_000.25, None, None, Count, false)],
+    ),
+    (
+        "sv",
+        "3 700-faldig",
+        &[(3700.0, None, Some("fold"), Count, false)],
+    ),
+    (
+        "nl",
+        "3700-voudige",
+        &[(3700.0, None, Some("fold"), Count, false)],
+    ),
+    ("sv", "−3,5", &[(-3.5, None, None, Count, false)]),
+    ("en", "-3.5", &[(-3.5, None, None, Count, false)]),
+    (
+        "nl",
+        "5.375 miljard",
+        &[(5.375e12, None, None, Count, false)],
+    ),
+    (
+        "nl",
+        "5,375 miljard",
+        &[(5.375e9, None, None, Count, false)],
+    ),
+    // A copied English decimal in a decimal-comma language.
+    ("sv", "5.83", &[(5.83, None, None, Count, false)]),
+    // Two numbers, not one: a space only groups thousands.
+    (
+        "sv",
+        "år 2025 1 000 gånger",
+        &[
+            (2025.0, None, None, Year, false),
+            (1000.0, None, Some("times"), Count, false),
+        ],
+    ),
+    (
+        "sv",
+        "2019, 2020 och 2021",
+        &[
+            (2019.0, None, None, Year, false),
+            (2020.0, None, None, Year, false),
+            (2021.0, None, None, Year, false),
+        ],
+    ),
+];
+
 #[test]
 fn decimal_marks_and_grouping_by_language() {
-    check(&[
-        ("sv", "5,83", &[(5.83, None, None, Count, false)]),
-        ("nl", "5,83", &[(5.83, None, None, Count, false)]),
-        ("de", "5,83", &[(5.83, None, None, Count, false)]),
-        ("en", "5.83", &[(5.83, None, None, Count, false)]),
-        ("sv", "1,176", &[(1.176, None, None, Count, false)]),
-        ("nl", "1,176", &[(1.176, None, None, Count, false)]),
-        ("en", "1,176", &[(1176.0, None, None, Count, false)]),
-        ("nl", "100.000", &[(100_000.0, None, None, Count, false)]),
-        ("de", "100.000", &[(100_000.0, None, None, Count, false)]),
-        ("en", "100,000", &[(100_000.0, None, None, Count, false)]),
-        ("sv", "100 000", &[(100_000.0, None, None, Count, false)]),
-        (
-            "sv",
-            "100\u{a0}000",
-            &[(100_000.0, None, None, Count, false)],
-        ),
-        (
-            "sv",
-            "100\u{202f}000",
-            &[(100_000.0, None, None, Count, false)],
-        ),
-        (
-            "sv",
-            "1 000 000",
-            &[(1_000_000.0, None, None, Count, false)],
-        ),
-        (
-            "de",
-            "1.000.000",
-            &[(1_000_000.0, None, None, Count, false)],
-        ),
-        (
-            "en",
-            "1,000,000.5",
-            &[(1_000_000.5, None, None, Count, false)],
-        ),
-        (
-            "de",
-            "1.000.000,25",
-            &[(1_000_000.25, None, None, Count, false)],
-        ),
-        (
-            "sv",
-            "3 700-faldig",
-            &[(3700.0, None, Some("fold"), Count, false)],
-        ),
-        (
-            "nl",
-            "3700-voudige",
-            &[(3700.0, None, Some("fold"), Count, false)],
-        ),
-        ("sv", "−3,5", &[(-3.5, None, None, Count, false)]),
-        ("en", "-3.5", &[(-3.5, None, None, Count, false)]),
-        (
-            "nl",
-            "5.375 miljard",
-            &[(5.375e12, None, None, Count, false)],
-        ),
-        (
-            "nl",
-            "5,375 miljard",
-            &[(5.375e9, None, None, Count, false)],
-        ),
-        // A copied English decimal in a decimal-comma language.
-        ("sv", "5.83", &[(5.83, None, None, Count, false)]),
-        // Two numbers, not one: a space only groups thousands.
-        (
-            "sv",
-            "år 2025 1 000 gånger",
-            &[
-                (2025.0, None, None, Year, false),
-                (1000.0, None, Some("times"), Count, false),
-            ],
-        ),
-        (
-            "sv",
-            "2019, 2020 och 2021",
-            &[
-                (2019.0, None, None, Year, false),
-                (2020.0, None, None, Year, false),
-                (2021.0, None, None, Year, false),
-            ],
-        ),
-    ]);
+    check(DECIMAL_MARKS_AND_GROUPING_BY_LANGUAGE);
 }
+
+const SCALE_WORDS_AND_FALSE_FRIENDS: &[Case] = &[
+    ("sv", "32,1 miljoner", &[(32.1e6, None, None, Count, false)]),
+    ("sv", "1 miljon", &[(1e6, None, None, Count, false)]),
+    (
+        "sv",
+        "5,83 miljarder",
+        &[(5.83e9, None, None, Count, false)],
+    ),
+    ("sv", "1 miljard", &[(1e9, None, None, Count, false)]),
+    ("sv", "2,5 biljoner", &[(2.5e12, None, None, Count, false)]),
+    ("sv", "1 biljon", &[(1e12, None, None, Count, false)]),
+    ("sv", "5 tusen", &[(5e3, None, None, Count, false)]),
+    ("nl", "32,1 miljoen", &[(32.1e6, None, None, Count, false)]),
+    ("nl", "5,83 miljard", &[(5.83e9, None, None, Count, false)]),
+    ("nl", "2,5 biljoen", &[(2.5e12, None, None, Count, false)]),
+    ("nl", "3 mln", &[(3e6, None, None, Count, false)]),
+    ("nl", "3 mld", &[(3e9, None, None, Count, false)]),
+    ("de", "1 Million", &[(1e6, None, None, Count, false)]),
+    ("de", "5 Millionen", &[(5e6, None, None, Count, false)]),
+    ("de", "1 Milliarde", &[(1e9, None, None, Count, false)]),
+    (
+        "de",
+        "5,83 Milliarden",
+        &[(5.83e9, None, None, Count, false)],
+    ),
+    ("de", "2,5 Billionen", &[(2.5e12, None, None, Count, false)]),
+    ("de", "1 Billion", &[(1e12, None, None, Count, false)]),
+    ("de", "5 Mio.", &[(5e6, None, None, Count, false)]),
+    ("de", "5 Mrd.", &[(5e9, None, None, Count, false)]),
+    ("de", "5 Bio.", &[(5e12, None, None, Count, false)]),
+    ("en", "5 million", &[(5e6, None, None, Count, false)]),
+    ("en", "5.83 billion", &[(5.83e9, None, None, Count, false)]),
+    ("en", "2.5 trillion", &[(2.5e12, None, None, Count, false)]),
+    ("en", "5m", &[(5e6, None, None, Count, false)]),
+    ("en", "5bn", &[(5e9, None, None, Count, false)]),
+    ("en", "5 bn", &[(5e9, None, None, Count, false)]),
+    ("en", "2tn", &[(2e12, None, None, Count, false)]),
+];
 
 #[test]
 fn scale_words_and_false_friends() {
-    check(&[
-        ("sv", "32,1 miljoner", &[(32.1e6, None, None, Count, false)]),
-        ("sv", "1 miljon", &[(1e6, None, None, Count, false)]),
-        (
-            "sv",
-            "5,83 miljarder",
-            &[(5.83e9, None, None, Count, false)],
-        ),
-        ("sv", "1 miljard", &[(1e9, None, None, Count, false)]),
-        ("sv", "2,5 biljoner", &[(2.5e12, None, None, Count, false)]),
-        ("sv", "1 biljon", &[(1e12, None, None, Count, false)]),
-        ("sv", "5 tusen", &[(5e3, None, None, Count, false)]),
-        ("nl", "32,1 miljoen", &[(32.1e6, None, None, Count, false)]),
-        ("nl", "5,83 miljard", &[(5.83e9, None, None, Count, false)]),
-        ("nl", "2,5 biljoen", &[(2.5e12, None, None, Count, false)]),
-        ("nl", "3 mln", &[(3e6, None, None, Count, false)]),
-        ("nl", "3 mld", &[(3e9, None, None, Count, false)]),
-        ("de", "1 Million", &[(1e6, None, None, Count, false)]),
-        ("de", "5 Millionen", &[(5e6, None, None, Count, false)]),
-        ("de", "1 Milliarde", &[(1e9, None, None, Count, false)]),
-        (
-            "de",
-            "5,83 Milliarden",
-            &[(5.83e9, None, None, Count, false)],
-        ),
-        ("de", "2,5 Billionen", &[(2.5e12, None, None, Count, false)]),
-        ("de", "1 Billion", &[(1e12, None, None, Count, false)]),
-        ("de", "5 Mio.", &[(5e6, None, None, Count, false)]),
-        ("de", "5 Mrd.", &[(5e9, None, None, Count, false)]),
-        ("de", "5 Bio.", &[(5e12, None, None, Count, false)]),
-        ("en", "5 million", &[(5e6, None, None, Count, false)]),
-        ("en", "5.83 billion", &[(5.83e9, None, None, Count, false)]),
-        ("en", "2.5 trillion", &[(2.5e12, None, None, Count, false)]),
-        ("en", "5m", &[(5e6, None, None, Count, false)]),
-        ("en", "5bn", &[(5e9, None, None, Count, false)]),
-        ("en", "5 bn", &[(5e9, None, None, Count, false)]),
-        ("en", "2tn", &[(2e12, None, None, Count, false)]),
-    ]);
+    check(SCALE_WORDS_AND_FALSE_FRIENDS);
 }
+
+const CURRENCIES_BEFORE_AND_AFTER: &[Case] = &[
+    (
+        "sv",
+        "5,83 miljarder dollar",
+        &[(5.83e9, None, Some("USD"), Amount, false)],
+    ),
+    (
+        "sv",
+        "5,83 miljarder USD",
+        &[(5.83e9, None, Some("USD"), Amount, false)],
+    ),
+    (
+        "sv",
+        "14 miljarder amerikanska dollar",
+        &[(14e9, None, Some("USD"), Amount, false)],
+    ),
+    (
+        "sv",
+        "222 miljarder yen",
+        &[(222e9, None, Some("JPY"), Amount, false)],
+    ),
+    (
+        "sv",
+        "12,1 miljarder euro",
+        &[(12.1e9, None, Some("EUR"), Amount, false)],
+    ),
+    (
+        "sv",
+        "500 kronor",
+        &[(500.0, None, Some("SEK"), Amount, false)],
+    ),
+    (
+        "sv",
+        "3 miljoner SEK",
+        &[(3e6, None, Some("SEK"), Amount, false)],
+    ),
+    (
+        "nl",
+        "$ 5,83 miljard",
+        &[(5.83e9, None, Some("USD"), Amount, false)],
+    ),
+    (
+        "nl",
+        "$5,83 miljard",
+        &[(5.83e9, None, Some("USD"), Amount, false)],
+    ),
+    (
+        "nl",
+        "€ 12,1 miljard",
+        &[(12.1e9, None, Some("EUR"), Amount, false)],
+    ),
+    (
+        "nl",
+        "16,2 miljard Amerikaanse dollar",
+        &[(16.2e9, None, Some("USD"), Amount, false)],
+    ),
+    (
+        "nl",
+        "222 miljard yen",
+        &[(222e9, None, Some("JPY"), Amount, false)],
+    ),
+    ("nl", "$235", &[(235.0, None, Some("USD"), Amount, false)]),
+    (
+        "de",
+        "5,83 Milliarden US-Dollar",
+        &[(5.83e9, None, Some("USD"), Amount, false)],
+    ),
+    (
+        "de",
+        "2,5 Billionen Yen",
+        &[(2.5e12, None, Some("JPY"), Amount, false)],
+    ),
+    (
+        "de",
+        "500 Millionen Euro",
+        &[(500e6, None, Some("EUR"), Amount, false)],
+    ),
+    (
+        "de",
+        "5 Mrd. Euro",
+        &[(5e9, None, Some("EUR"), Amount, false)],
+    ),
+    (
+        "en",
+        "$5.83 billion",
+        &[(5.83e9, None, Some("USD"), Amount, false)],
+    ),
+    (
+        "en",
+        "US$5.83 billion",
+        &[(5.83e9, None, Some("USD"), Amount, false)],
+    ),
+    (
+        "en",
+        "USD 5.83 billion",
+        &[(5.83e9, None, Some("USD"), Amount, false)],
+    ),
+    ("en", "EUR 12", &[(12.0, None, Some("EUR"), Amount, false)]),
+    (
+        "en",
+        "£3 million",
+        &[(3e6, None, Some("GBP"), Amount, false)],
+    ),
+    (
+        "en",
+        "¥222 billion",
+        &[(222e9, None, Some("JPY"), Amount, false)],
+    ),
+    (
+        "en",
+        "10 Australian dollars",
+        &[(10.0, None, Some("AUD"), Amount, false)],
+    ),
+    (
+        "en",
+        "$10 billion!",
+        &[(10e9, None, Some("USD"), Amount, false)],
+    ),
+];
 
 #[test]
 fn currencies_before_and_after() {
-    check(&[
-        (
-            "sv",
-            "5,83 miljarder dollar",
-            &[(5.83e9, None, Some("USD"), Amount, false)],
-        ),
-        (
-            "sv",
-            "5,83 miljarder USD",
-            &[(5.83e9, None, Some("USD"), Amount, false)],
-        ),
-        (
-            "sv",
-            "14 miljarder amerikanska dollar",
-            &[(14e9, None, Some("USD"), Amount, false)],
-        ),
-        (
-            "sv",
-            "222 miljarder yen",
-            &[(222e9, None, Some("JPY"), Amount, false)],
-        ),
-        (
-            "sv",
-            "12,1 miljarder euro",
-            &[(12.1e9, None, Some("EUR"), Amount, false)],
-        ),
-        (
-            "sv",
-            "500 kronor",
-            &[(500.0, None, Some("SEK"), Amount, false)],
-        ),
-        (
-            "sv",
-            "3 miljoner SEK",
-            &[(3e6, None, Some("SEK"), Amount, false)],
-        ),
-        (
-            "nl",
-            "$ 5,83 miljard",
-            &[(5.83e9, None, Some("USD"), Amount, false)],
-        ),
-        (
-            "nl",
-            "$5,83 miljard",
-            &[(5.83e9, None, Some("USD"), Amount, false)],
-        ),
-        (
-            "nl",
-            "€ 12,1 miljard",
-            &[(12.1e9, None, Some("EUR"), Amount, false)],
-        ),
-        (
-            "nl",
-            "16,2 miljard Amerikaanse dollar",
-            &[(16.2e9, None, Some("USD"), Amount, false)],
-        ),
-        (
-            "nl",
-            "222 miljard yen",
-            &[(222e9, None, Some("JPY"), Amount, false)],
-        ),
-        ("nl", "$235", &[(235.0, None, Some("USD"), Amount, false)]),
-        (
-            "de",
-            "5,83 Milliarden US-Dollar",
-            &[(5.83e9, None, Some("USD"), Amount, false)],
-        ),
-        (
-            "de",
-            "2,5 Billionen Yen",
-            &[(2.5e12, None, Some("JPY"), Amount, false)],
-        ),
-        (
-            "de",
-            "500 Millionen Euro",
-            &[(500e6, None, Some("EUR"), Amount, false)],
-        ),
-        (
-            "de",
-            "5 Mrd. Euro",
-            &[(5e9, None, Some("EUR"), Amount, false)],
-        ),
-        (
-            "en",
-            "$5.83 billion",
-            &[(5.83e9, None, Some("USD"), Amount, false)],
-        ),
-        (
-            "en",
-            "US$5.83 billion",
-            &[(5.83e9, None, Some("USD"), Amount, false)],
-        ),
-        (
-            "en",
-            "USD 5.83 billion",
-            &[(5.83e9, None, Some("USD"), Amount, false)],
-        ),
-        ("en", "EUR 12", &[(12.0, None, Some("EUR"), Amount, false)]),
-        (
-            "en",
-            "£3 million",
-            &[(3e6, None, Some("GBP"), Amount, false)],
-        ),
-        (
-            "en",
-            "¥222 billion",
-            &[(222e9, None, Some("JPY"), Amount, false)],
-        ),
-        (
-            "en",
-            "10 Australian dollars",
-            &[(10.0, None, Some("AUD"), Amount, false)],
-        ),
-        (
-            "en",
-            "$10 billion!",
-            &[(10e9, None, Some("USD"), Amount, false)],
-        ),
-    ]);
+    check(CURRENCIES_BEFORE_AND_AFTER);
 }
+
+const PERCENTAGES_AND_OTHER_UNITS: &[Case] = &[
+    (
+        "sv",
+        "4,9 procent",
+        &[(4.9, None, Some("percent"), Percent, false)],
+    ),
+    (
+        "sv",
+        "4,9 %",
+        &[(4.9, None, Some("percent"), Percent, false)],
+    ),
+    (
+        "nl",
+        "59,65 procent",
+        &[(59.65, None, Some("percent"), Percent, false)],
+    ),
+    (
+        "de",
+        "85 %",
+        &[(85.0, None, Some("percent"), Percent, false)],
+    ),
+    (
+        "de",
+        "90 Prozent",
+        &[(90.0, None, Some("percent"), Percent, false)],
+    ),
+    (
+        "en",
+        "4.9%",
+        &[(4.9, None, Some("percent"), Percent, false)],
+    ),
+    (
+        "en",
+        "4.9 percent",
+        &[(4.9, None, Some("percent"), Percent, false)],
+    ),
+    (
+        "en",
+        "4.9 per cent",
+        &[(4.9, None, Some("percent"), Percent, false)],
+    ),
+    (
+        "sv",
+        "2 procentenheter",
+        &[(2.0, None, Some("percentage_points"), Percent, false)],
+    ),
+    (
+        "de",
+        "2 Prozentpunkte",
+        &[(2.0, None, Some("percentage_points"), Percent, false)],
+    ),
+    (
+        "sv",
+        "1,5 gigawatt",
+        &[(1.5, None, Some("GW"), Count, false)],
+    ),
+    (
+        "de",
+        "10 Gigawatt",
+        &[(10.0, None, Some("GW"), Count, false)],
+    ),
+    ("en", "10 GW", &[(10.0, None, Some("GW"), Count, false)]),
+    (
+        "sv",
+        "32,1 miljoner aktier",
+        &[(32.1e6, None, Some("shares"), Count, false)],
+    ),
+    (
+        "nl",
+        "32,1 miljoen aandelen",
+        &[(32.1e6, None, Some("shares"), Count, false)],
+    ),
+    (
+        "de",
+        "32,1 Millionen Aktien",
+        &[(32.1e6, None, Some("shares"), Count, false)],
+    ),
+    (
+        "en",
+        "32.1 million shares",
+        &[(32.1e6, None, Some("shares"), Count, false)],
+    ),
+    (
+        "sv",
+        "inom 18 månader",
+        &[(18.0, None, Some("months"), Count, false)],
+    ),
+    (
+        "nl",
+        "binnen 18 maanden",
+        &[(18.0, None, Some("months"), Count, false)],
+    ),
+    (
+        "sv",
+        "på 14 år",
+        &[(14.0, None, Some("years"), Count, false)],
+    ),
+    (
+        "nl",
+        "in 14 jaar",
+        &[(14.0, None, Some("years"), Count, false)],
+    ),
+    (
+        "sv",
+        "ett 12-minutersbesök",
+        &[(12.0, None, Some("minutes"), Count, false)],
+    ),
+    (
+        "nl",
+        "bezoek van 12 minuten",
+        &[(12.0, None, Some("minutes"), Count, false)],
+    ),
+    (
+        "sv",
+        "Den 68-årige",
+        &[(68.0, None, Some("years_old"), Count, false)],
+    ),
+    (
+        "nl",
+        "De 68-jarige",
+        &[(68.0, None, Some("years_old"), Count, false)],
+    ),
+    (
+        "de",
+        "80 Millionen Meilen",
+        &[(80e6, None, Some("miles"), Count, false)],
+    ),
+    (
+        "sv",
+        "131 företag",
+        &[(131.0, None, Some("companies"), Count, false)],
+    ),
+    (
+        "nl",
+        "131 bedrijven",
+        &[(131.0, None, Some("companies"), Count, false)],
+    ),
+];
 
 #[test]
 fn percentages_and_other_units() {
-    check(&[
-        (
-            "sv",
-            "4,9 procent",
-            &[(4.9, None, Some("percent"), Percent, false)],
-        ),
-        (
-            "sv",
-            "4,9 %",
-            &[(4.9, None, Some("percent"), Percent, false)],
-        ),
-        (
-            "nl",
-            "59,65 procent",
-            &[(59.65, None, Some("percent"), Percent, false)],
-        ),
-        (
-            "de",
-            "85 %",
-            &[(85.0, None, Some("percent"), Percent, false)],
-        ),
-        (
-            "de",
-            "90 Prozent",
-            &[(90.0, None, Some("percent"), Percent, false)],
-        ),
-        (
-            "en",
-            "4.9%",
-            &[(4.9, None, Some("percent"), Percent, false)],
-        ),
-        (
-            "en",
-            "4.9 percent",
-            &[(4.9, None, Some("percent"), Percent, false)],
-        ),
-        (
-            "en",
-            "4.9 per cent",
-            &[(4.9, None, Some("percent"), Percent, false)],
-        ),
-        (
-            "sv",
-            "2 procentenheter",
-            &[(2.0, None, Some("percentage_points"), Percent, false)],
-        ),
-        (
-            "de",
-            "2 Prozentpunkte",
-            &[(2.0, None, Some("percentage_points"), Percent, false)],
-        ),
-        (
-            "sv",
-            "1,5 gigawatt",
-            &[(1.5, None, Some("GW"), Count, false)],
-        ),
-        (
-            "de",
-            "10 Gigawatt",
-            &[(10.0, None, Some("GW"), Count, false)],
-        ),
-        ("en", "10 GW", &[(10.0, None, Some("GW"), Count, false)]),
-        (
-            "sv",
-            "32,1 miljoner aktier",
-            &[(32.1e6, None, Some("shares"), Count, false)],
-        ),
-        (
-            "nl",
-            "32,1 miljoen aandelen",
-            &[(32.1e6, None, Some("shares"), Count, false)],
-        ),
-        (
-            "de",
-            "32,1 Millionen Aktien",
-            &[(32.1e6, None, Some("shares"), Count, false)],
-        ),
-        (
-            "en",
-            "32.1 million shares",
-            &[(32.1e6, None, Some("shares"), Count, false)],
-        ),
-        (
-            "sv",
-            "inom 18 månader",
-            &[(18.0, None, Some("months"), Count, false)],
-        ),
-        (
-            "nl",
-            "binnen 18 maanden",
-            &[(18.0, None, Some("months"), Count, false)],
-        ),
-        (
-            "sv",
-            "på 14 år",
-            &[(14.0, None, Some("years"), Count, false)],
-        ),
-        (
-            "nl",
-            "in 14 jaar",
-            &[(14.0, None, Some("years"), Count, false)],
-        ),
-        (
-            "sv",
-            "ett 12-minutersbesök",
-            &[(12.0, None, Some("minutes"), Count, false)],
-        ),
-        (
-            "nl",
-            "bezoek van 12 minuten",
-            &[(12.0, None, Some("minutes"), Count, false)],
-        ),
-        (
-            "sv",
-            "Den 68-årige",
-            &[(68.0, None, Some("years_old"), Count, false)],
-        ),
-        (
-            "nl",
-            "De 68-jarige",
-            &[(68.0, None, Some("years_old"), Count, false)],
-        ),
-        (
-            "de",
-            "80 Millionen Meilen",
-            &[(80e6, None, Some("miles"), Count, false)],
-        ),
-        (
-            "sv",
-            "131 företag",
-            &[(131.0, None, Some("companies"), Count, false)],
-        ),
-        (
-            "nl",
-            "131 bedrijven",
-            &[(131.0, None, Some("companies"), Count, false)],
-        ),
-    ]);
+    check(PERCENTAGES_AND_OTHER_UNITS);
 }
+
+const RANGES_KEEP_BOTH_ENDS: &[Case] = &[
+    (
+        "sv",
+        "150 till 200 miljarder dollar",
+        &[(150e9, Some(200e9), Some("USD"), Amount, false)],
+    ),
+    (
+        "sv",
+        "cirka 150 till 200 miljarder amerikanska dollar",
+        &[(150e9, Some(200e9), Some("USD"), Amount, true)],
+    ),
+    (
+        "sv",
+        "mellan 150 och 200 miljarder dollar",
+        &[(150e9, Some(200e9), Some("USD"), Amount, false)],
+    ),
+    (
+        "sv",
+        "mellan 7,8 och 2,9 miljarder dollar",
+        &[(7.8e9, Some(2.9e9), Some("USD"), Amount, false)],
+    ),
+    (
+        "sv",
+        "ungefär 700 miljoner till 4 miljarder dollar",
+        &[(700e6, Some(4e9), Some("USD"), Amount, true)],
+    ),
+    (
+        "sv",
+        "100 000 till 25 000 jobb",
+        &[(100_000.0, Some(25_000.0), Some("jobs"), Count, false)],
+    ),
+    (
+        "nl",
+        "tussen de $ 700 miljoen en $ 4 miljard",
+        &[(700e6, Some(4e9), Some("USD"), Amount, false)],
+    ),
+    (
+        "nl",
+        "tussen de $ 7,8 en $ 2,9 miljard",
+        &[(7.8e9, Some(2.9e9), Some("USD"), Amount, false)],
+    ),
+    (
+        "nl",
+        "zo'n 150 tot 200 miljard dollar",
+        &[(150e9, Some(200e9), Some("USD"), Amount, true)],
+    ),
+    (
+        "nl",
+        "100.000 tot 25.000 banen",
+        &[(100_000.0, Some(25_000.0), Some("jobs"), Count, false)],
+    ),
+    (
+        "nl",
+        "tussen de 10 en 20 bedrijven",
+        &[(10.0, Some(20.0), Some("companies"), Count, false)],
+    ),
+    (
+        "de",
+        "zwischen 7,8 und 2,9 Milliarden",
+        &[(7.8e9, Some(2.9e9), None, Count, false)],
+    ),
+    (
+        "de",
+        "zwischen 7,8 und 2,9 Milliarden US-Dollar",
+        &[(7.8e9, Some(2.9e9), Some("USD"), Amount, false)],
+    ),
+    (
+        "en",
+        "between $700 million and $4 billion",
+        &[(700e6, Some(4e9), Some("USD"), Amount, false)],
+    ),
+    (
+        "en",
+        "$150-200 billion",
+        &[(150e9, Some(200e9), Some("USD"), Amount, false)],
+    ),
+    (
+        "sv",
+        "mellan 2017 och 2019",
+        &[(2017.0, Some(2019.0), None, Year, false)],
+    ),
+    (
+        "de",
+        "2017–2019",
+        &[(2017.0, Some(2019.0), None, Year, false)],
+    ),
+    // "and" without "between" joins two figures, not a range.
+    (
+        "sv",
+        "2017 och 2019",
+        &[
+            (2017.0, None, None, Year, false),
+            (2019.0, None, None, Year, false),
+        ],
+    ),
+    (
+        "nl",
+        "$ 2 miljard en € 750 miljoen",
+        &[
+            (2e9, None, Some("USD"), Amount, false),
+            (750e6, None, Some("EUR"), Amount, false),
+        ],
+    ),
+];
 
 #[test]
 fn ranges_keep_both_ends() {
-    check(&[
-        (
-            "sv",
-            "150 till 200 miljarder dollar",
-            &[(150e9, Some(200e9), Some("USD"), Amount, false)],
-        ),
-        (
-            "sv",
-            "cirka 150 till 200 miljarder amerikanska dollar",
-            &[(150e9, Some(200e9), Some("USD"), Amount, true)],
-        ),
-        (
-            "sv",
-            "mellan 150 och 200 miljarder dollar",
-            &[(150e9, Some(200e9), Some("USD"), Amount, false)],
-        ),
-        (
-            "sv",
-            "mellan 7,8 och 2,9 miljarder dollar",
-            &[(7.8e9, Some(2.9e9), Some("USD"), Amount, false)],
-        ),
-        (
-            "sv",
-            "ungefär 700 miljoner till 4 miljarder dollar",
-            &[(700e6, Some(4e9), Some("USD"), Amount, true)],
-        ),
-        (
-            "sv",
-            "100 000 till 25 000 jobb",
-            &[(100_000.0, Some(25_000.0), Some("jobs"), Count, false)],
-        ),
-        (
-            "nl",
-            "tussen de $ 700 miljoen en $ 4 miljard",
-            &[(700e6, Some(4e9), Some("USD"), Amount, false)],
-        ),
-        (
-            "nl",
-            "tussen de $ 7,8 en $ 2,9 miljard",
-            &[(7.8e9, Some(2.9e9), Some("USD"), Amount, false)],
-        ),
-        (
-            "nl",
-            "zo'n 150 tot 200 miljard dollar",
-            &[(150e9, Some(200e9), Some("USD"), Amount, true)],
-        ),
-        (
-            "nl",
-            "100.000 tot 25.000 banen",
-            &[(100_000.0, Some(25_000.0), Some("jobs"), Count, false)],
-        ),
-        (
-            "nl",
-            "tussen de 10 en 20 bedrijven",
-            &[(10.0, Some(20.0), Some("companies"), Count, false)],
-        ),
-        (
-            "de",
-            "zwischen 7,8 und 2,9 Milliarden",
-            &[(7.8e9, Some(2.9e9), None, Count, false)],
-        ),
-        (
-            "de",
-            "zwischen 7,8 und 2,9 Milliarden US-Dollar",
-            &[(7.8e9, Some(2.9e9), Some("USD"), Amount, false)],
-        ),
-        (
-            "en",
-            "between $700 million and $4 billion",
-            &[(700e6, Some(4e9), Some("USD"), Amount, false)],
-        ),
-        (
-            "en",
-            "$150-200 billion",
-            &[(150e9, Some(200e9), Some("USD"), Amount, false)],
-        ),
-        (
-            "sv",
-            "mellan 2017 och 2019",
-            &[(2017.0, Some(2019.0), None, Year, false)],
-        ),
-        (
-            "de",
-            "2017–2019",
-            &[(2017.0, Some(2019.0), None, Year, false)],
-        ),
-        // "and" without "between" joins two figures, not a range.
-        (
-            "sv",
-            "2017 och 2019",
-            &[
-                (2017.0, None, None, Year, false),
-                (2019.0, None, None, Year, false),
-            ],
-        ),
-        (
-            "nl",
-            "$ 2 miljard en € 750 miljoen",
-            &[
-                (2e9, None, Some("USD"), Amount, false),
-                (750e6, None, Some("EUR"), Amount, false),
-            ],
-        ),
-    ]);
+    check(RANGES_KEEP_BOTH_ENDS);
 }
+
+const YEARS_DATES_ORDINALS: &[Case] = &[
+    (
+        "sv",
+        "I november 2025 bekräftade",
+        &[(20251100.0, None, None, Date, false)],
+    ),
+    (
+        "sv",
+        "den 11 november 2025",
+        &[(20251111.0, None, None, Date, false)],
+    ),
+    (
+        "nl",
+        "op 11 november 2025",
+        &[(20251111.0, None, None, Date, false)],
+    ),
+    (
+        "de",
+        "am 11. November 2025",
+        &[(20251111.0, None, None, Date, false)],
+    ),
+    (
+        "en",
+        "on November 11, 2025",
+        &[(20251111.0, None, None, Date, false)],
+    ),
+    (
+        "en",
+        "On June 21, Son reviewed",
+        &[(621.0, None, None, Date, false)],
+    ),
+    (
+        "sv",
+        "den 30 september",
+        &[(930.0, None, None, Date, false)],
+    ),
+    (
+        "nl",
+        "eind maart 2025",
+        &[(20250300.0, None, None, Date, false)],
+    ),
+    (
+        "de",
+        "im März 2025",
+        &[(20250300.0, None, None, Date, false)],
+    ),
+    (
+        "nl",
+        " date 2025-12-22 De investering",
+        &[(20251222.0, None, None, Date, false)],
+    ),
+    ("sv", "År 2019 sålde", &[(2019.0, None, None, Year, false)]),
+    (
+        "sv",
+        "Under decemberkvartalet 2020",
+        &[(20201200.0, None, None, Date, false)],
+    ),
+    (
+        "de",
+        "im Dezemberquartal 2020",
+        &[(20201200.0, None, None, Date, false)],
+    ),
+    ("en", "in 2019 and", &[(2019.0, None, None, Year, false)]),
+    (
+        "sv",
+        "räkenskapsåret 2019/2020",
+        &[(2019.0, Some(2020.0), None, Year, false)],
+    ),
+    (
+        "nl",
+        "boekjaar 2025/2026",
+        &[(2025.0, Some(2026.0), None, Year, false)],
+    ),
+    (
+        "en",
+        "fiscal 2024/25",
+        &[(2024.0, Some(2025.0), None, Year, false)],
+    ),
+    (
+        "de",
+        "im 19. Jahrhundert",
+        &[(19.0, None, None, Ordinal, false)],
+    ),
+    ("de", "im 3. Quartal", &[(3.0, None, None, Ordinal, false)]),
+    (
+        "en",
+        "the 21st century",
+        &[(21.0, None, None, Ordinal, false)],
+    ),
+    ("nl", "de 19e eeuw", &[(19.0, None, None, Ordinal, false)]),
+    ("sv", "den 19:e", &[(19.0, None, None, Ordinal, false)]),
+    (
+        "de",
+        "Ende der 1990er Jahre",
+        &[(1990.0, None, None, Year, true)],
+    ),
+    ("en", "in the 1990s", &[(1990.0, None, None, Year, true)]),
+    // A German sentence ending in a number is not an ordinal.
+    (
+        "de",
+        "Die Zahl war 19. Danach",
+        &[(19.0, None, None, Count, false)],
+    ),
+];
 
 #[test]
 fn years_dates_ordinals() {
-    check(&[
-        (
-            "sv",
-            "I november 2025 bekräftade",
-            &[(20251100.0, None, None, Date, false)],
-        ),
-        (
-            "sv",
-            "den 11 november 2025",
-            &[(20251111.0, None, None, Date, false)],
-        ),
-        (
-            "nl",
-            "op 11 november 2025",
-            &[(20251111.0, None, None, Date, false)],
-        ),
-        (
-            "de",
-            "am 11. November 2025",
-            &[(20251111.0, None, None, Date, false)],
-        ),
-        (
-            "en",
-            "on November 11, 2025",
-            &[(20251111.0, None, None, Date, false)],
-        ),
-        (
-            "en",
-            "On June 21, Son reviewed",
-            &[(621.0, None, None, Date, false)],
-        ),
-        (
-            "sv",
-            "den 30 september",
-            &[(930.0, None, None, Date, false)],
-        ),
-        (
-            "nl",
-            "eind maart 2025",
-            &[(20250300.0, None, None, Date, false)],
-        ),
-        (
-            "de",
-            "im März 2025",
-            &[(20250300.0, None, None, Date, false)],
-        ),
-        (
-            "nl",
-            " date 2025-12-22 De investering",
-            &[(20251222.0, None, None, Date, false)],
-        ),
-        ("sv", "År 2019 sålde", &[(2019.0, None, None, Year, false)]),
-        (
-            "sv",
-            "Under decemberkvartalet 2020",
-            &[(20201200.0, None, None, Date, false)],
-        ),
-        (
-            "de",
-            "im Dezemberquartal 2020",
-            &[(20201200.0, None, None, Date, false)],
-        ),
-        ("en", "in 2019 and", &[(2019.0, None, None, Year, false)]),
-        (
-            "sv",
-            "räkenskapsåret 2019/2020",
-            &[(2019.0, Some(2020.0), None, Year, false)],
-        ),
-        (
-            "nl",
-            "boekjaar 2025/2026",
-            &[(2025.0, Some(2026.0), None, Year, false)],
-        ),
-        (
-            "en",
-            "fiscal 2024/25",
-            &[(2024.0, Some(2025.0), None, Year, false)],
-        ),
-        (
-            "de",
-            "im 19. Jahrhundert",
-            &[(19.0, None, None, Ordinal, false)],
-        ),
-        ("de", "im 3. Quartal", &[(3.0, None, None, Ordinal, false)]),
-        (
-            "en",
-            "the 21st century",
-            &[(21.0, None, None, Ordinal, false)],
-        ),
-        ("nl", "de 19e eeuw", &[(19.0, None, None, Ordinal, false)]),
-        ("sv", "den 19:e", &[(19.0, None, None, Ordinal, false)]),
-        (
-            "de",
-            "Ende der 1990er Jahre",
-            &[(1990.0, None, None, Year, true)],
-        ),
-        ("en", "in the 1990s", &[(1990.0, None, None, Year, true)]),
-        // A German sentence ending in a number is not an ordinal.
-        (
-            "de",
-            "Die Zahl war 19. Danach",
-            &[(19.0, None, None, Count, false)],
-        ),
-    ]);
+    check(YEARS_DATES_ORDINALS);
 }
+
+const APPROXIMATION_WORDS: &[Case] = &[
+    (
+        "sv",
+        "cirka 181 dollar",
+        &[(181.0, None, Some("USD"), Amount, true)],
+    ),
+    ("sv", "ungefär 700", &[(700.0, None, None, Count, true)]),
+    (
+        "sv",
+        "nästan 4 procent",
+        &[(4.0, None, Some("percent"), Percent, true)],
+    ),
+    (
+        "sv",
+        "över 400 miljarder dollar",
+        &[(400e9, None, Some("USD"), Amount, true)],
+    ),
+    (
+        "sv",
+        "mer än 10 miljarder dollar",
+        &[(10e9, None, Some("USD"), Amount, true)],
+    ),
+    (
+        "nl",
+        "ongeveer $ 181",
+        &[(181.0, None, Some("USD"), Amount, true)],
+    ),
+    (
+        "nl",
+        "bijna € 12,1 miljard",
+        &[(12.1e9, None, Some("EUR"), Amount, true)],
+    ),
+    ("nl", "zo'n 150", &[(150.0, None, None, Count, true)]),
+    (
+        "nl",
+        "meer dan 400 miljard dollar",
+        &[(400e9, None, Some("USD"), Amount, true)],
+    ),
+    ("de", "etwa 5 Milliarden", &[(5e9, None, None, Count, true)]),
+    (
+        "de",
+        "fast 50 Milliarden US-Dollar",
+        &[(50e9, None, Some("USD"), Amount, true)],
+    ),
+    (
+        "de",
+        "über 500 Milliarden US-Dollar",
+        &[(500e9, None, Some("USD"), Amount, true)],
+    ),
+    (
+        "en",
+        "about $3 billion",
+        &[(3e9, None, Some("USD"), Amount, true)],
+    ),
+    (
+        "en",
+        "nearly 50%",
+        &[(50.0, None, Some("percent"), Percent, true)],
+    ),
+    (
+        "en",
+        "over $150 billion",
+        &[(150e9, None, Some("USD"), Amount, true)],
+    ),
+    (
+        "sv",
+        "den 5 biljoner dollar",
+        &[(5e12, None, Some("USD"), Amount, false)],
+    ),
+];
 
 #[test]
 fn approximation_words() {
-    check(&[
-        (
-            "sv",
-            "cirka 181 dollar",
-            &[(181.0, None, Some("USD"), Amount, true)],
-        ),
-        ("sv", "ungefär 700", &[(700.0, None, None, Count, true)]),
-        (
-            "sv",
-            "nästan 4 procent",
-            &[(4.0, None, Some("percent"), Percent, true)],
-        ),
-        (
-            "sv",
-            "över 400 miljarder dollar",
-            &[(400e9, None, Some("USD"), Amount, true)],
-        ),
-        (
-            "sv",
-            "mer än 10 miljarder dollar",
-            &[(10e9, None, Some("USD"), Amount, true)],
-        ),
-        (
-            "nl",
-            "ongeveer $ 181",
-            &[(181.0, None, Some("USD"), Amount, true)],
-        ),
-        (
-            "nl",
-            "bijna € 12,1 miljard",
-            &[(12.1e9, None, Some("EUR"), Amount, true)],
-        ),
-        ("nl", "zo'n 150", &[(150.0, None, None, Count, true)]),
-        (
-            "nl",
-            "meer dan 400 miljard dollar",
-            &[(400e9, None, Some("USD"), Amount, true)],
-        ),
-        ("de", "etwa 5 Milliarden", &[(5e9, None, None, Count, true)]),
-        (
-            "de",
-            "fast 50 Milliarden US-Dollar",
-            &[(50e9, None, Some("USD"), Amount, true)],
-        ),
-        (
-            "de",
-            "über 500 Milliarden US-Dollar",
-            &[(500e9, None, Some("USD"), Amount, true)],
-        ),
-        (
-            "en",
-            "about $3 billion",
-            &[(3e9, None, Some("USD"), Amount, true)],
-        ),
-        (
-            "en",
-            "nearly 50%",
-            &[(50.0, None, Some("percent"), Percent, true)],
-        ),
-        (
-            "en",
-            "over $150 billion",
-            &[(150e9, None, Some("USD"), Amount, true)],
-        ),
-        (
-            "sv",
-            "den 5 biljoner dollar",
-            &[(5e12, None, Some("USD"), Amount, false)],
-        ),
-    ]);
+    check(APPROXIMATION_WORDS);
 }
+
+const CODES_AND_NAMES_ARE_NOT_FIGURES: &[Case] = &[
+    ("sv", "B2B -handelsplattformar", &[]),
+    ("sv", "under COVID-19-krisen", &[]),
+    ("en", "5G networks and the A380", &[]),
+    ("sv", "ring +49 89 674 804", &[]),
+    (
+        "en",
+        "Vision Fund 2 and 3D",
+        &[(2.0, None, None, Count, false)],
+    ),
+];
 
 #[test]
 fn codes_and_names_are_not_figures() {
-    check(&[
-        ("sv", "B2B -handelsplattformar", &[]),
-        ("sv", "under COVID-19-krisen", &[]),
-        ("en", "5G networks and the A380", &[]),
-        ("sv", "ring +49 89 674 804", &[]),
-        (
-            "en",
-            "Vision Fund 2 and 3D",
-            &[(2.0, None, None, Count, false)],
-        ),
-    ]);
+    check(CODES_AND_NAMES_ARE_NOT_FIGURES);
 }
 
 #[test]
@@ -778,133 +797,137 @@ fn readings_for_people() {
     assert_eq!(figure.reading(), "4.9 %");
 }
 
+/// How a language writes amounts, for generated readings.
+struct Language {
+    code: &'static str,
+    sentence: &'static str,
+    numbers: &'static [(&'static str, f64)],
+    scales: &'static [(&'static str, f64)],
+    before: &'static [(&'static str, &'static str)],
+    after: &'static [(&'static str, &'static str)],
+}
+
+const LANGUAGES: [Language; 4] = [
+    Language {
+        code: "sv",
+        sentence: "Intäkten var {} i fjol.",
+        numbers: &[
+            ("5,83", 5.83),
+            ("100 000", 1e5),
+            ("1,176", 1.176),
+            ("3 700", 3700.0),
+            ("12", 12.0),
+        ],
+        scales: &[
+            ("", 1.0),
+            (" miljon", 1e6),
+            (" miljoner", 1e6),
+            (" miljard", 1e9),
+            (" miljarder", 1e9),
+            (" biljon", 1e12),
+            (" biljoner", 1e12),
+        ],
+        before: &[("$ ", "USD"), ("€", "EUR")],
+        after: &[
+            (" dollar", "USD"),
+            (" euro", "EUR"),
+            (" yen", "JPY"),
+            (" kronor", "SEK"),
+            (" USD", "USD"),
+            (" amerikanska dollar", "USD"),
+        ],
+    },
+    Language {
+        code: "nl",
+        sentence: "De opbrengst was {} vorig jaar.",
+        numbers: &[
+            ("5,83", 5.83),
+            ("100.000", 1e5),
+            ("1,176", 1.176),
+            ("3700", 3700.0),
+            ("12", 12.0),
+        ],
+        scales: &[
+            ("", 1.0),
+            (" miljoen", 1e6),
+            (" miljard", 1e9),
+            (" biljoen", 1e12),
+            (" mln", 1e6),
+            (" mld", 1e9),
+        ],
+        before: &[("$ ", "USD"), ("€ ", "EUR"), ("$", "USD")],
+        after: &[
+            (" dollar", "USD"),
+            (" euro", "EUR"),
+            (" yen", "JPY"),
+            (" Amerikaanse dollar", "USD"),
+            (" EUR", "EUR"),
+        ],
+    },
+    Language {
+        code: "de",
+        sentence: "Der Umsatz lag bei {} im Vorjahr.",
+        numbers: &[
+            ("5,83", 5.83),
+            ("100.000", 1e5),
+            ("1,176", 1.176),
+            ("3.700", 3700.0),
+            ("12", 12.0),
+        ],
+        scales: &[
+            ("", 1.0),
+            (" Million", 1e6),
+            (" Millionen", 1e6),
+            (" Milliarde", 1e9),
+            (" Milliarden", 1e9),
+            (" Billion", 1e12),
+            (" Billionen", 1e12),
+            (" Mio.", 1e6),
+            (" Mrd.", 1e9),
+        ],
+        before: &[("$", "USD"), ("€ ", "EUR")],
+        after: &[
+            (" US-Dollar", "USD"),
+            (" Dollar", "USD"),
+            (" Euro", "EUR"),
+            (" Yen", "JPY"),
+        ],
+    },
+    Language {
+        code: "en",
+        sentence: "Revenue was {} last year.",
+        numbers: &[
+            ("5.83", 5.83),
+            ("100,000", 1e5),
+            ("1,176", 1176.0),
+            ("3,700", 3700.0),
+            ("12", 12.0),
+        ],
+        scales: &[
+            ("", 1.0),
+            (" million", 1e6),
+            (" billion", 1e9),
+            (" trillion", 1e12),
+            ("bn", 1e9),
+            ("m", 1e6),
+        ],
+        before: &[("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("US$", "USD")],
+        after: &[
+            (" dollars", "USD"),
+            (" euros", "EUR"),
+            (" yen", "JPY"),
+            (" USD", "USD"),
+        ],
+    },
+];
+
 /// Every number × scale word × currency form of each language, inside a sentence: over a
 /// thousand readings that must all come out as one figure with the right value and unit.
 #[test]
 fn generated_amounts_in_four_languages() {
-    struct Language {
-        code: &'static str,
-        sentence: &'static str,
-        numbers: &'static [(&'static str, f64)],
-        scales: &'static [(&'static str, f64)],
-        before: &'static [(&'static str, &'static str)],
-        after: &'static [(&'static str, &'static str)],
-    }
-    let languages = [
-        Language {
-            code: "sv",
-            sentence: "Intäkten var {} i fjol.",
-            numbers: &[
-                ("5,83", 5.83),
-                ("100 000", 1e5),
-                ("1,176", 1.176),
-                ("3 700", 3700.0),
-                ("12", 12.0),
-            ],
-            scales: &[
-                ("", 1.0),
-                (" miljon", 1e6),
-                (" miljoner", 1e6),
-                (" miljard", 1e9),
-                (" miljarder", 1e9),
-                (" biljon", 1e12),
-                (" biljoner", 1e12),
-            ],
-            before: &[("$ ", "USD"), ("€", "EUR")],
-            after: &[
-                (" dollar", "USD"),
-                (" euro", "EUR"),
-                (" yen", "JPY"),
-                (" kronor", "SEK"),
-                (" USD", "USD"),
-                (" amerikanska dollar", "USD"),
-            ],
-        },
-        Language {
-            code: "nl",
-            sentence: "De opbrengst was {} vorig jaar.",
-            numbers: &[
-                ("5,83", 5.83),
-                ("100.000", 1e5),
-                ("1,176", 1.176),
-                ("3700", 3700.0),
-                ("12", 12.0),
-            ],
-            scales: &[
-                ("", 1.0),
-                (" miljoen", 1e6),
-                (" miljard", 1e9),
-                (" biljoen", 1e12),
-                (" mln", 1e6),
-                (" mld", 1e9),
-            ],
-            before: &[("$ ", "USD"), ("€ ", "EUR"), ("$", "USD")],
-            after: &[
-                (" dollar", "USD"),
-                (" euro", "EUR"),
-                (" yen", "JPY"),
-                (" Amerikaanse dollar", "USD"),
-                (" EUR", "EUR"),
-            ],
-        },
-        Language {
-            code: "de",
-            sentence: "Der Umsatz lag bei {} im Vorjahr.",
-            numbers: &[
-                ("5,83", 5.83),
-                ("100.000", 1e5),
-                ("1,176", 1.176),
-                ("3.700", 3700.0),
-                ("12", 12.0),
-            ],
-            scales: &[
-                ("", 1.0),
-                (" Million", 1e6),
-                (" Millionen", 1e6),
-                (" Milliarde", 1e9),
-                (" Milliarden", 1e9),
-                (" Billion", 1e12),
-                (" Billionen", 1e12),
-                (" Mio.", 1e6),
-                (" Mrd.", 1e9),
-            ],
-            before: &[("$", "USD"), ("€ ", "EUR")],
-            after: &[
-                (" US-Dollar", "USD"),
-                (" Dollar", "USD"),
-                (" Euro", "EUR"),
-                (" Yen", "JPY"),
-            ],
-        },
-        Language {
-            code: "en",
-            sentence: "Revenue was {} last year.",
-            numbers: &[
-                ("5.83", 5.83),
-                ("100,000", 1e5),
-                ("1,176", 1176.0),
-                ("3,700", 3700.0),
-                ("12", 12.0),
-            ],
-            scales: &[
-                ("", 1.0),
-                (" million", 1e6),
-                (" billion", 1e9),
-                (" trillion", 1e12),
-                ("bn", 1e9),
-                ("m", 1e6),
-            ],
-            before: &[("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("US$", "USD")],
-            after: &[
-                (" dollars", "USD"),
-                (" euros", "EUR"),
-                (" yen", "JPY"),
-                (" USD", "USD"),
-            ],
-        },
-    ];
+    let languages = &LANGUAGES;
     let mut checked = 0;
-    for language in &languages {
+    for language in languages {
         for (number, value) in language.numbers {
             for (scale, factor) in language.scales {
                 let forms = language

@@ -6,6 +6,7 @@ use std::path::Path;
 use parallel_reader::comparison::Comparison;
 use parallel_reader::export::{self, Format, Options};
 use parallel_reader::review::{self, Status};
+use parallel_reader::side::{End, Neighbour, Side};
 
 use crate::figures::{EDITS, edited_set};
 
@@ -263,6 +264,65 @@ fn accepting_a_finding_removes_it_from_the_counts_and_undo_brings_it_back() {
     assert!(!comparison.redo());
 }
 
+/// One notion of open findings: a mismatch the reviewer accepted leaves the count of `check`
+/// (and its exit code), of every export and of the window alike.
+#[test]
+fn every_view_counts_findings_the_same_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut comparison = edited(dir.path());
+    let reason = comparison.mismatches[6][0].reason.clone();
+    comparison.edit_review(6, |r| {
+        r.accepted.push(review::Accepted {
+            finding: review::mismatch_key(&reason),
+            reason: "rounded on purpose".to_owned(),
+        });
+    });
+    let path = review::store::review_path(&comparison.set.source, dir.path());
+    review::write(&path, &comparison.review_file()).unwrap();
+    let binary = env!("CARGO_BIN_EXE_parallel-reader");
+    let run = |args: &[&str]| {
+        std::process::Command::new(binary)
+            .args(args)
+            .arg(dir.path())
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .output()
+            .unwrap()
+    };
+    // `check` reads the review: one open mismatch, one accepted, and only the open one listed.
+    let check = run(&["check"]);
+    let stdout = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(check.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("1 mismatches (1 more accepted in the review)."),
+        "{stdout}"
+    );
+    assert_eq!(stdout.lines().filter(|l| l.starts_with("row ")).count(), 1);
+    assert!(stdout.starts_with("row 24:"), "{stdout}");
+    // The exports count the same.
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["export", "--format", "json"]).stdout).unwrap();
+    assert_eq!(json["summary"]["mismatches"], 1);
+    assert_eq!(json["summary"]["accepted_mismatches"], 1);
+    assert_eq!(json["rows"][6]["mismatches"][0]["accepted"], true);
+    assert_eq!(json["rows"][24]["mismatches"][0]["accepted"], false);
+    let html = String::from_utf8(run(&["export", "--format", "html"]).stdout).unwrap();
+    assert!(html.contains("· 1 mismatches ·"), "{}", &html[..2000]);
+    let markdown = String::from_utf8(run(&["export", "--format", "md"]).stdout).unwrap();
+    assert_eq!(markdown.matches("- Mismatch:").count(), 1);
+    // With both accepted the gate passes.
+    let reason = comparison.mismatches[24][0].reason.clone();
+    comparison.edit_review(24, |r| {
+        r.accepted.push(review::Accepted {
+            finding: review::mismatch_key(&reason),
+            reason: String::new(),
+        });
+    });
+    review::write(&path, &comparison.review_file()).unwrap();
+    assert_eq!(run(&["check"]).status.code(), Some(0));
+    assert_eq!(comparison.stats().mismatches, 0);
+    assert_eq!(comparison.stats().accepted_mismatches, 2);
+}
+
 #[test]
 fn alignment_edits_update_figures_at_once_and_undo() {
     let dir = tempfile::tempdir().unwrap();
@@ -271,15 +331,25 @@ fn alignment_edits_update_figures_at_once_and_undo() {
     // Detach the Dutch paragraph of row 6: both sides become unmatched, no mismatch is left
     // there (unmatched rows are shown as such).
     assert!(
-        comparison
-            .edit_alignment(|rows, reviews| review::edit::detach(rows, reviews, 6, false, false))
+        comparison.edit_alignment(|rows, reviews| review::edit::detach(
+            rows,
+            reviews,
+            6,
+            Side::Right,
+            End::Last
+        ))
     );
     assert_eq!(comparison.rows.len(), 130);
     assert!(comparison.rows[6].right.is_empty() && comparison.rows[7].left.is_empty());
     assert_eq!(comparison.mismatch_rows(), [25]);
     // Attach it back to the previous row: the mismatch is found again.
     assert!(
-        comparison.edit_alignment(|rows, reviews| review::edit::attach(rows, reviews, 7, true))
+        comparison.edit_alignment(|rows, reviews| review::edit::attach(
+            rows,
+            reviews,
+            7,
+            Neighbour::Previous
+        ))
     );
     assert_eq!(comparison.rows, rows_before);
     assert_eq!(comparison.mismatch_rows(), [6, 24]);
@@ -299,7 +369,7 @@ fn review_files_survive_changed_texts_and_never_lose_a_note() {
         r.note = "Shares, not share classes".to_owned();
     });
     comparison.edit_review(12, |r| r.note = "This paragraph will change".to_owned());
-    let path = review::review_path(&comparison.set.source, dir.path());
+    let path = review::store::review_path(&comparison.set.source, dir.path());
     assert_eq!(path, dir.path().join("set.review.json"));
     review::write(&path, &comparison.review_file()).unwrap();
 
@@ -347,7 +417,7 @@ fn an_interrupted_write_leaves_the_old_review() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("set.review.json");
     std::fs::write(&path, "old content").unwrap();
-    let result = export::write_atomic_with(&path, |out| {
+    let result = parallel_reader::atomic::write_with(&path, |out| {
         out.write_all(b"half of the new cont")?;
         Err(std::io::Error::other("killed half-way"))
     });
@@ -356,7 +426,8 @@ fn an_interrupted_write_leaves_the_old_review() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
     // An export to a place that cannot be written gives a clear error.
-    let err = export::write_atomic(Path::new("/no/such/folder/out.html"), b"x").unwrap_err();
+    let err =
+        parallel_reader::atomic::write(Path::new("/no/such/folder/out.html"), b"x").unwrap_err();
     assert_eq!(err.kind(), std::io::ErrorKind::NotFound);
 }
 

@@ -123,7 +123,7 @@ fn boilerplate_can_be_hidden_with_one_toggle() {
     assert!(shown < all - 20, "{shown}");
     assert!(!harness.state().settings.show_boilerplate);
     assert!(harness.query_by_label_contains("Webbplatsikon").is_none());
-    harness.get_by_label_contains("boilerplate rows hidden");
+    harness.get_by_label_contains("rows hidden by filters");
 }
 
 #[test]
@@ -421,4 +421,47 @@ fn the_shortcuts_are_listed_in_help() {
     run(&mut harness);
     harness.get_by_label("Next row whose figures disagree");
     harness.get_by_label("Undo a review edit");
+}
+
+/// The status bar counts coverage conflicts the way `check` and the exports do: an accepted one
+/// leaves the count.
+#[test]
+fn the_status_bar_counts_only_open_conflicts() {
+    use parallel_reader::app::command::ReviewAction;
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    harness.get_by_label_contains("2 coverage conflicts");
+    let comparison = harness.state().comparison().unwrap();
+    let key = comparison
+        .findings(15)
+        .find(parallel_reader::comparison::Finding::is_conflict)
+        .unwrap()
+        .key(&comparison.set);
+    harness
+        .state_mut()
+        .push_command(Command::Review(ReviewAction::Accept(
+            15,
+            key,
+            String::new(),
+        )));
+    run(&mut harness);
+    harness.get_by_label_contains("1 coverage conflicts");
+    assert_eq!(harness.state().comparison().unwrap().stats().conflicts, 1);
+}
+
+/// Every shortcut of the command table works from the keyboard: one table drives the keys, the
+/// menus and the Help list.
+#[test]
+fn shortcuts_come_from_the_command_table() {
+    use parallel_reader::app::UiCommand;
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    // F8 is the second shortcut of "next mismatch"; with no mismatch it says so.
+    harness.key_press(Key::F8);
+    run(&mut harness);
+    let message = harness.state().message().cloned().unwrap();
+    assert!(message.text.contains("No figure mismatches"), "{message:?}");
+    // The menu shows the first shortcut of a command next to its label.
+    harness.get_by_label("View").click();
+    run(&mut harness);
+    harness.get_by_label_contains(UiCommand::NextMismatch.text());
+    harness.get_by_label_contains(UiCommand::ZoomIn.text());
 }

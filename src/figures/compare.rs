@@ -8,7 +8,7 @@
 //! changed unit, a changed year or date, or a figure missing on one side.
 //!
 //! ```
-//! use parallel_reader::compare::{compare, SideFigures};
+//! use parallel_reader::figures::compare::{compare, SideFigures};
 //! use parallel_reader::figures::extract;
 //! let sv = extract("Försäljningen gav 5,83 miljarder dollar år 2025.", "sv");
 //! let nl = extract("De verkoop leverde $ 5,83 miljoen op in 2025.", "nl");
@@ -21,7 +21,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::figures::{Figure, FigureKind, format_value};
+use super::{Figure, FigureKind, format_value};
+use crate::side::Side;
 
 /// A figure by its paragraph and its position in that paragraph's figure list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -41,6 +42,16 @@ pub struct Mismatch {
     pub right: Option<FigureRef>,
     /// Why, in words: "5,83 → 5,38: value differs".
     pub reason: String,
+}
+
+impl Mismatch {
+    /// The figure of `side`, if that side has one.
+    pub fn figure(&self, side: Side) -> Option<FigureRef> {
+        match side {
+            Side::Left => self.left,
+            Side::Right => self.right,
+        }
+    }
 }
 
 /// The figures of one side of a row.

@@ -1,225 +1,15 @@
-//! Article sets: two renderings to compare (left, right) plus any number of coverage documents.
-//!
-//! A set is read from a manifest (`set.json`), from a folder (through its `set.json` when it has
-//! one), or from files given directly. Without a manifest the two documents that are most likely
-//! renderings of each other become left and right (see [`choose_pair`]) and the rest is coverage.
-//!
-//! Loading follows the reporter pattern: a file that cannot be read is reported as a
-//! [`LoadWarning`] naming the file and the problem while the rest of the set loads; only a set
-//! that cannot be compared at all (no manifest, no left or right, fewer than two documents) is a
-//! [`LoadError`].
-//!
-//! ```
-//! let loaded = parallel_reader::set::bundled();
-//! assert_eq!(loaded.set.left().lang, "sv");
-//! assert_eq!(loaded.set.right().lang, "nl");
-//! assert_eq!(loaded.set.coverage().len(), 3);
-//! ```
+//! Reading sets: manifests, folders, files given one by one, and the set built into the binary.
 
 use std::collections::HashSet;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::{ArticleSet, Document, LoadWarning, Loaded, Role, SetSource, choose_pair};
 use crate::decode::{self, DecodeError};
-use crate::figures::{self, Figure};
-use crate::lang;
-use crate::paragraph::{self, ParagraphKind};
-use crate::tokens;
 
 /// The file name of a set manifest.
 pub const MANIFEST_NAME: &str = "set.json";
-
-/// Which part a document plays in a set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// The rendering shown on the left.
-    Left,
-    /// The rendering shown on the right.
-    Right,
-    /// Related coverage of the same story.
-    Coverage,
-}
-
-impl Role {
-    /// The lower-case name used in exports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Left => "left",
-            Self::Right => "right",
-            Self::Coverage => "coverage",
-        }
-    }
-}
-
-/// One paragraph of a document.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Paragraph {
-    /// 0-based position in the document's paragraph list.
-    pub index: usize,
-    /// Heading, body or boilerplate.
-    pub kind: ParagraphKind,
-    /// The trimmed text.
-    pub text: String,
-    /// The figures read in the text, in order.
-    pub figures: Vec<Figure>,
-}
-
-/// One document of a set.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Document {
-    /// A short id unique in the set (the file stem).
-    pub id: String,
-    /// Left, right or coverage.
-    pub role: Role,
-    /// Language code (`sv`, `nl`, …) as given or detected.
-    pub lang: String,
-    /// Display label.
-    pub label: String,
-    /// Where the text came from.
-    pub path: PathBuf,
-    /// The encoding the file was read as.
-    pub encoding: &'static str,
-    /// The paragraphs in reading order.
-    pub paragraphs: Vec<Paragraph>,
-}
-
-impl Document {
-    /// Build a document from decoded text: split paragraphs and classify them.
-    pub fn from_text(
-        id: String,
-        role: Role,
-        lang: Option<String>,
-        label: String,
-        path: PathBuf,
-        text: &decode::DecodedText,
-    ) -> Self {
-        let lang = lang
-            .filter(|l| !l.trim().is_empty())
-            .unwrap_or_else(|| lang::detect(&text.text));
-        let texts = paragraph::split_paragraphs(&text.text);
-        let kinds = paragraph::classify(&texts);
-        let paragraphs = texts
-            .into_iter()
-            .zip(kinds)
-            .enumerate()
-            .map(|(index, (text, kind))| Paragraph {
-                index,
-                kind,
-                figures: figures::extract(&text, &lang),
-                text,
-            })
-            .collect();
-        Self {
-            id,
-            role,
-            lang,
-            label,
-            path,
-            encoding: text.encoding,
-            paragraphs,
-        }
-    }
-
-    /// The first heading, or the start of the first paragraph: a title for display.
-    pub fn headline(&self) -> String {
-        let paragraph = self
-            .paragraphs
-            .iter()
-            .find(|p| p.kind == ParagraphKind::Heading)
-            .or_else(|| {
-                self.paragraphs
-                    .iter()
-                    .find(|p| p.kind == ParagraphKind::Body)
-            })
-            .or(self.paragraphs.first());
-        paragraph.map_or_else(String::new, |p| {
-            let mut title: String = p.text.chars().take(100).collect();
-            if p.text.chars().count() > 100 {
-                title.push('…');
-            }
-            title
-        })
-    }
-}
-
-/// Where a set was read from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SetSource {
-    /// The example set built into the binary.
-    Bundled,
-    /// A `set.json` manifest.
-    Manifest(PathBuf),
-    /// A folder without a manifest.
-    Folder(PathBuf),
-    /// Files given one by one.
-    Files(Vec<PathBuf>),
-}
-
-impl SetSource {
-    /// The paths to give [`load`] to read this set again (empty for the bundled set).
-    pub fn paths(&self) -> Vec<PathBuf> {
-        match self {
-            Self::Bundled => Vec::new(),
-            Self::Manifest(path) | Self::Folder(path) => vec![path.clone()],
-            Self::Files(paths) => paths.clone(),
-        }
-    }
-}
-
-/// An article set: `documents[0]` is left, `documents[1]` right, the rest coverage.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ArticleSet {
-    /// The set's title.
-    pub title: String,
-    /// Where it was read from.
-    pub source: SetSource,
-    /// Left, right, then coverage.
-    pub documents: Vec<Document>,
-}
-
-impl ArticleSet {
-    /// The left rendering.
-    pub fn left(&self) -> &Document {
-        &self.documents[0]
-    }
-
-    /// The right rendering.
-    pub fn right(&self) -> &Document {
-        &self.documents[1]
-    }
-
-    /// The coverage documents.
-    pub fn coverage(&self) -> &[Document] {
-        &self.documents[2..]
-    }
-}
-
-/// A problem with one file that did not stop the set from loading.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LoadWarning {
-    /// What is wrong.
-    pub problem: String,
-    /// The file it is about.
-    pub path: PathBuf,
-}
-
-impl fmt::Display for LoadWarning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.problem, self.path.display())
-    }
-}
-
-/// A set that loaded, with the problems met on the way.
-#[derive(Clone, Debug)]
-pub struct Loaded {
-    /// The set.
-    pub set: ArticleSet,
-    /// Files skipped or read with problems, in the order met.
-    pub warnings: Vec<LoadWarning>,
-}
 
 /// Why no set could be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -320,28 +110,28 @@ impl FileSource for Disk {
 /// The bundled example set (`seeds/` in the repository), built into the binary.
 pub mod bundled_files {
     /// The bundled manifest.
-    pub const MANIFEST: &str = include_str!("../seeds/set.json");
+    pub const MANIFEST: &str = include_str!("../../seeds/set.json");
     /// The bundled documents by file name.
     pub const FILES: [(&str, &[u8]); 5] = [
         (
             "000_56c814ddb9b757cd.txt",
-            include_bytes!("../seeds/000_56c814ddb9b757cd.txt"),
+            include_bytes!("../../seeds/000_56c814ddb9b757cd.txt"),
         ),
         (
             "001_0bd7ab58742551fb.txt",
-            include_bytes!("../seeds/001_0bd7ab58742551fb.txt"),
+            include_bytes!("../../seeds/001_0bd7ab58742551fb.txt"),
         ),
         (
             "002_0a61c7d32ba01d67.txt",
-            include_bytes!("../seeds/002_0a61c7d32ba01d67.txt"),
+            include_bytes!("../../seeds/002_0a61c7d32ba01d67.txt"),
         ),
         (
             "003_1ff2a8570726df8e.txt",
-            include_bytes!("../seeds/003_1ff2a8570726df8e.txt"),
+            include_bytes!("../../seeds/003_1ff2a8570726df8e.txt"),
         ),
         (
             "004_77232d68e55bed08.txt",
-            include_bytes!("../seeds/004_77232d68e55bed08.txt"),
+            include_bytes!("../../seeds/004_77232d68e55bed08.txt"),
         ),
     ];
 }
@@ -641,62 +431,4 @@ fn file_label(path: &Path) -> String {
         .and_then(|s| s.to_str())
         .unwrap_or("document")
         .to_owned()
-}
-
-/// Pick the two documents most likely to be renderings of each other: similar paragraph
-/// structure and length, and many shared figures and names. Returns indices into `documents`.
-pub fn choose_pair(documents: &[Document]) -> (usize, usize) {
-    if documents.len() <= 2 {
-        return (0, 1);
-    }
-    let profiles: Vec<Profile> = documents.iter().map(Profile::new).collect();
-    let mut best = (0, 1, f64::MIN);
-    for a in 0..profiles.len() {
-        for b in a + 1..profiles.len() {
-            let score = profiles[a].rendering_score(&profiles[b]);
-            if score > best.2 {
-                best = (a, b, score);
-            }
-        }
-    }
-    (best.0, best.1)
-}
-
-/// What [`choose_pair`] compares: paragraph count, length, and anchors (figures and names).
-struct Profile {
-    paragraphs: usize,
-    chars: usize,
-    anchors: HashSet<String>,
-}
-
-impl Profile {
-    fn new(doc: &Document) -> Self {
-        let mut anchors = HashSet::new();
-        let mut chars = 0;
-        for paragraph in &doc.paragraphs {
-            chars += paragraph.text.chars().count();
-            for key in tokens::digit_keys(&paragraph.text) {
-                anchors.insert(key);
-            }
-            for word in tokens::words(&paragraph.text) {
-                if word.is_name && word.folded.len() >= 3 {
-                    anchors.insert(word.folded);
-                }
-            }
-        }
-        Self {
-            paragraphs: doc.paragraphs.len(),
-            chars,
-            anchors,
-        }
-    }
-
-    fn rendering_score(&self, other: &Self) -> f64 {
-        let ratio = |a: usize, b: usize| a.min(b) as f64 / a.max(b).max(1) as f64;
-        let shared = self.anchors.intersection(&other.anchors).count() as f64;
-        let total = (self.anchors.len() + other.anchors.len()).max(1) as f64;
-        0.3 * ratio(self.paragraphs, other.paragraphs)
-            + 0.2 * ratio(self.chars, other.chars)
-            + 0.5 * (2.0 * shared / total)
-    }
 }

@@ -1,0 +1,213 @@
+//! Loading sets in the background, restoring their reviews, and saving reviews as they change.
+
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::Duration;
+
+use super::command::{Command, LoadRequest};
+use super::coverage_panel::{Backlinks, CoveragePanel};
+use super::file_dialog::{DialogOutcome, DialogPurpose};
+use super::{Message, ReaderApp};
+use crate::comparison::Comparison;
+use crate::set;
+
+/// How long after the last review edit the review is saved.
+const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);
+
+/// A set loading on a background thread.
+pub(super) struct PendingLoad {
+    request: LoadRequest,
+    receiver: Receiver<Result<Comparison, String>>,
+}
+
+/// Load and analyse a set (runs on a background thread in the app).
+pub fn load(request: &LoadRequest) -> Result<Comparison, String> {
+    let loaded = match request {
+        LoadRequest::Bundled => set::bundled(),
+        LoadRequest::Paths(paths) => set::load(paths).map_err(|err| err.to_string())?,
+    };
+    Ok(Comparison::build(loaded))
+}
+
+impl ReaderApp {
+    /// Load a set now, on this thread (tests and benchmarks).
+    pub fn open_now(&mut self, request: &LoadRequest) {
+        let result = load(request);
+        self.finish_load(request, result);
+    }
+
+    pub(super) fn start_load(&mut self, ctx: &egui::Context, request: LoadRequest) {
+        let (sender, receiver) = mpsc::channel();
+        let job = request.clone();
+        let repaint = ctx.clone();
+        std::thread::spawn(move || {
+            sender.send(load(&job)).ok();
+            repaint.request_repaint();
+        });
+        self.loading = Some(PendingLoad { request, receiver });
+    }
+
+    /// Take the answers of a load or a dialog running in the background.
+    pub(super) fn poll_background(&mut self, ctx: &egui::Context) {
+        if let Some(pending) = &self.loading {
+            let result = match pending.receiver.try_recv() {
+                Ok(result) => Some(result),
+                Err(TryRecvError::Empty) => {
+                    ctx.request_repaint_after(Duration::from_millis(30));
+                    None
+                }
+                Err(TryRecvError::Disconnected) => {
+                    Some(Err("the loader stopped unexpectedly".to_owned()))
+                }
+            };
+            if let Some(result) = result {
+                let request = pending.request.clone();
+                self.loading = None;
+                self.finish_load(&request, result);
+            }
+        }
+        if let Some(dialog) = &self.dialog {
+            match dialog.poll() {
+                None => ctx.request_repaint_after(Duration::from_millis(50)),
+                Some(outcome) => {
+                    self.dialog = None;
+                    self.dialog_answered(outcome);
+                }
+            }
+        }
+    }
+
+    fn dialog_answered(&mut self, outcome: DialogOutcome) {
+        match outcome {
+            DialogOutcome::Chosen(DialogPurpose::Export(format), paths) => {
+                if let Some(path) = paths.into_iter().next() {
+                    self.commands.push(Command::Export(path, format));
+                }
+            }
+            DialogOutcome::Chosen(_, paths) => {
+                self.commands.push(Command::Load(LoadRequest::Paths(paths)));
+            }
+            DialogOutcome::Cancelled => {}
+            DialogOutcome::Unavailable(purpose) => {
+                self.commands.push(Command::PathPrompt(
+                    purpose,
+                    Some("No file dialog can be shown on this system (no desktop portal or zenity). Type the path instead.".to_owned()),
+                ));
+            }
+        }
+    }
+
+    fn finish_load(&mut self, request: &LoadRequest, result: Result<Comparison, String>) {
+        match result {
+            Ok(comparison) => {
+                self.message = comparison.warnings.first().map(|_| {
+                    let list: Vec<String> = comparison
+                        .warnings
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect();
+                    Message::info(format!(
+                        "Opened with {} problem(s): {}",
+                        list.len(),
+                        list.join("; ")
+                    ))
+                });
+                self.settings.last_set = comparison.set.source.paths();
+                self.set_comparison(comparison);
+            }
+            Err(err) => {
+                let kept = if self.comparison.is_some() {
+                    " The previous set stays open."
+                } else {
+                    ""
+                };
+                self.message = Some(Message::error(format!(
+                    "Could not open {}: {err}.{kept}",
+                    request.describe()
+                )));
+            }
+        }
+    }
+
+    /// Show an already built comparison (its review is read back when reviews are kept).
+    pub fn set_comparison(&mut self, mut comparison: Comparison) {
+        self.save_review();
+        self.review_path = None;
+        self.review_dirty = None;
+        if let Some(dir) = &self.reviews_dir {
+            let saved = comparison.restore_saved_review(dir);
+            self.review_path = Some(saved.path);
+            if let Some(err) = saved.error {
+                self.message = Some(Message::error(err));
+            } else if !saved.messages.is_empty() {
+                self.message = Some(Message::info(saved.messages.join(" ")));
+            }
+        }
+        self.selected_row = None;
+        self.view.reset();
+        self.backlinks = Backlinks::new(&comparison);
+        self.coverage_panel = CoveragePanel::default();
+        self.stats = comparison.stats();
+        self.comparison = Some(comparison);
+        self.refresh_shown();
+        self.selected_row = self.view.shown().first().copied();
+    }
+
+    /// Save the review a second after the last edit.
+    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(since) = self.review_dirty else {
+            return;
+        };
+        if since.elapsed() >= AUTOSAVE_AFTER {
+            self.save_review();
+        } else {
+            ctx.request_repaint_after(AUTOSAVE_AFTER.saturating_sub(since.elapsed()));
+        }
+    }
+
+    /// Write the review now if there are unsaved edits (atomically, keeping a backup). Falls
+    /// back to the app's data folder when the set's folder cannot be written.
+    pub fn save_review(&mut self) {
+        if self.review_dirty.is_none() {
+            return;
+        }
+        let (Some(comparison), Some(dir), Some(path)) =
+            (&self.comparison, &self.reviews_dir, &self.review_path)
+        else {
+            return;
+        };
+        let file = comparison.review_file();
+        match crate::review::store::save(&file, path, &comparison.set.source, dir) {
+            Ok(saved) => {
+                if let Some(err) = saved.fell_back {
+                    self.message = Some(Message::info(format!(
+                        "The set's folder cannot be written ({err}); the review is saved in {}",
+                        saved.path.display()
+                    )));
+                }
+                self.review_path = Some(saved.path);
+                self.review_dirty = None;
+            }
+            Err(err) => {
+                self.message = Some(Message::error(format!(
+                    "Could not save the review ({err}); it stays open here: {}",
+                    path.display()
+                )));
+            }
+        }
+    }
+
+    /// Where the review is saved, in words for the review panel.
+    pub(super) fn where_saved(&self) -> String {
+        match (&self.reviews_dir, &self.review_path) {
+            (Some(_), Some(path)) => {
+                let state = if self.review_dirty.is_some() {
+                    "Saving the review"
+                } else {
+                    "Reviews are saved automatically"
+                };
+                format!("{state} to {}", path.display())
+            }
+            _ => "Reviews are not kept in this session.".to_owned(),
+        }
+    }
+}

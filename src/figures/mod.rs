@@ -1,0 +1,175 @@
+//! Figures: numbers in text, read as a reader reads them.
+//!
+//! A [`Figure`] is a number with its meaning: value (and upper end for ranges), scale, unit,
+//! kind, whether it is approximate, and its byte range in the paragraph. [`extract`] reads all
+//! figures of a paragraph in a given language.
+//!
+//! What it understands, for Swedish, Dutch, German and English (other languages fall back to
+//! digits and symbols):
+//! - decimal marks and grouping by language: `5,83` and `1,176` are decimals in sv/nl/de and
+//!   `100.000`, `100 000` (space, no-break space, narrow no-break space) are groupings; English
+//!   writes `5.83` and `100,000`. `3 700-faldig` is 3700; a Unicode minus is a minus.
+//! - scale words and their false friends: sv miljon/miljard/biljon, nl miljoen/miljard/biljoen,
+//!   de Million/Milliarde/Billion (Mio., Mrd., Bio.), en million/billion/trillion (m, bn, tn).
+//!   German *Billion* and Dutch *biljoen* are 10¹², English *trillion*, not *billion*.
+//! - units: currencies as symbols, words or ISO codes before or after the number (`$ 5,83
+//!   miljard`, `5,83 miljarder dollar`, `5,83 Milliarden US-Dollar` are all USD), percentages,
+//!   percentage points, and common counted things (shares, jobs, gigawatts, years, …).
+//! - ranges (`150 till 200 miljarder dollar`, `tussen de $ 700 miljoen en $ 4 miljard`): both
+//!   ends, with a scale or unit written once applied to both.
+//! - years, fiscal years (`2019/2020`), dates (`11 november 2025`, `oktober 2025`,
+//!   `June 21`), ordinals (`19. Jahrhundert`, `21st`), counts.
+//! - approximation words before a number (cirka, ungefär, ongeveer, zo'n, etwa, about, over, …).
+//!
+//! ```
+//! use parallel_reader::figures::{extract, FigureKind};
+//! let sv = extract("För 5,83 miljarder dollar sålde SoftBank.", "sv");
+//! let nl = extract("Voor $ 5,83 miljard verkocht SoftBank.", "nl");
+//! let de = extract("für 5,83 Milliarden US-Dollar verkauft", "de");
+//! for figures in [&sv, &nl, &de] {
+//!     assert_eq!(figures[0].value, 5.83e9);
+//!     assert_eq!(figures[0].unit.as_deref(), Some("USD"));
+//!     assert_eq!(figures[0].kind, FigureKind::Amount);
+//! }
+//! assert_eq!(sv[0].text, "5,83 miljarder dollar");
+//! assert_eq!(extract("2,5 Billionen Yen", "de")[0].value, 2.5e12);
+//! assert_eq!(extract("$2.5 trillion", "en")[0].value, 2.5e12);
+//! ```
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+pub mod compare;
+mod format;
+mod read;
+mod words;
+
+pub use format::format_value;
+pub use read::extract;
+pub use words::month;
+
+/// What a figure counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FigureKind {
+    /// Money.
+    Amount,
+    /// A percentage or percentage points.
+    Percent,
+    /// A calendar year (or fiscal year, as a range).
+    Year,
+    /// A date: day and/or month with or without year, as `YYYYMMDD` (unknown parts are 0).
+    Date,
+    /// An ordinal ("19.", "21st").
+    Ordinal,
+    /// A count or other number.
+    Count,
+}
+
+impl FigureKind {
+    /// The lower-case name used in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Amount => "amount",
+            Self::Percent => "percent",
+            Self::Year => "year",
+            Self::Date => "date",
+            Self::Ordinal => "ordinal",
+            Self::Count => "count",
+        }
+    }
+}
+
+/// A number in the text with its meaning.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The text read, e.g. `5,83 miljarder dollar`.
+    pub text: String,
+    /// Where it is in the paragraph (bytes).
+    pub byte_range: Range<usize>,
+    /// The value, scale applied (5.83e9). Dates are `YYYYMMDD`.
+    pub value: f64,
+    /// The upper end of a range.
+    pub upper: Option<f64>,
+    /// ISO 4217 currency code, `percent`, `percentage_points`, or another unit (`shares`, `GW`).
+    pub unit: Option<String>,
+    /// What it counts.
+    pub kind: FigureKind,
+    /// Written with an approximation word (cirka, about, …).
+    pub approx: bool,
+    /// The smallest step the writing can express: the value of the last written digit, scale
+    /// applied (0.01e9 for `5,83 miljarder`). Values closer than half a step are equal.
+    pub precision: f64,
+    /// The scale word as written (`miljarder`), if any.
+    pub scale_word: Option<String>,
+    /// The factor of the scale word (1e9 for `miljarder`; 1 without one).
+    pub scale: f64,
+    /// The digits as written, without separators (`583`): tells a moved decimal mark or
+    /// a changed scale from a changed value.
+    pub digits: String,
+}
+
+impl Figure {
+    /// A reading for people: `5.83 × 10⁹ USD, approx.`
+    pub fn reading(&self) -> String {
+        let mut out = format_value(self.value, self.kind);
+        if let Some(upper) = self.upper {
+            out.push_str(" – ");
+            out.push_str(&format_value(upper, self.kind));
+        }
+        if let Some(unit) = &self.unit {
+            out.push(' ');
+            out.push_str(match unit.as_str() {
+                "percent" => "%",
+                "percentage_points" => "percentage points",
+                other => other,
+            });
+        }
+        if self.kind != FigureKind::Amount && self.kind != FigureKind::Percent {
+            out.push_str(&format!(" ({})", self.kind.as_str()));
+        }
+        if self.approx {
+            out.push_str(", approx.");
+        }
+        out
+    }
+}
+
+/// Split `text` into runs of plain text and figures, in order: `(run, Some(figure index))` for
+/// a figure's text, `(run, None)` between them. Every renderer of highlighted text uses it.
+///
+/// ```
+/// use parallel_reader::figures::{extract, segments};
+/// let text = "Sålt för 5,83 miljarder dollar i oktober 2025.";
+/// let figures = extract(text, "sv");
+/// let runs: Vec<(&str, Option<usize>)> = segments(text, &figures);
+/// assert_eq!(runs, [("Sålt för ", None), ("5,83 miljarder dollar", Some(0)), (" i ", None),
+///                   ("oktober 2025", Some(1)), (".", None)]);
+/// ```
+pub fn segments<'a>(text: &'a str, figures: &[Figure]) -> Vec<(&'a str, Option<usize>)> {
+    let mut runs = Vec::with_capacity(2 * figures.len() + 1);
+    let mut pos = 0;
+    for (idx, figure) in figures.iter().enumerate() {
+        let range = figure.byte_range.clone();
+        let valid = range.start >= pos
+            && range.end <= text.len()
+            && text.is_char_boundary(range.start)
+            && text.is_char_boundary(range.end);
+        if !valid {
+            continue;
+        }
+        if range.start > pos {
+            runs.push((&text[pos..range.start], None));
+        }
+        runs.push((&text[range.clone()], Some(idx)));
+        pos = range.end;
+    }
+    if pos < text.len() {
+        runs.push((&text[pos..], None));
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests;

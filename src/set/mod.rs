@@ -1,0 +1,248 @@
+//! Article sets: two renderings to compare (left, right) plus any number of coverage documents.
+//!
+//! A set is read from a manifest (`set.json`), from a folder (through its `set.json` when it has
+//! one), or from files given directly. Without a manifest the two documents that are most likely
+//! renderings of each other become left and right (see [`choose_pair`]; files named one by one are
+//! left and right in the order given) and the rest is coverage.
+//!
+//! Loading follows the reporter pattern: a file that cannot be read is reported as a
+//! [`LoadWarning`] naming the file and the problem while the rest of the set loads; only a set
+//! that cannot be compared at all (no manifest, no left or right, fewer than two documents) is a
+//! [`LoadError`].
+//!
+//! ```
+//! let loaded = parallel_reader::set::bundled();
+//! assert_eq!(loaded.set.left().lang, "sv");
+//! assert_eq!(loaded.set.right().lang, "nl");
+//! assert_eq!(loaded.set.coverage().len(), 3);
+//! ```
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::decode;
+use crate::figures::{self, Figure};
+use crate::lang;
+use crate::paragraph::{self, ParagraphKind};
+use crate::side::Side;
+
+mod load;
+mod pair;
+
+pub use load::{LoadError, MANIFEST_NAME, Manifest, ManifestEntry, bundled, bundled_files, load};
+pub use pair::choose_pair;
+
+/// Which part a document plays in a set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The rendering shown on the left.
+    Left,
+    /// The rendering shown on the right.
+    Right,
+    /// Related coverage of the same story.
+    Coverage,
+}
+
+impl Role {
+    /// The lower-case name used in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Left => "left",
+            Self::Right => "right",
+            Self::Coverage => "coverage",
+        }
+    }
+
+    /// The side a rendering is shown on; `None` for coverage.
+    pub fn side(self) -> Option<Side> {
+        match self {
+            Self::Left => Some(Side::Left),
+            Self::Right => Some(Side::Right),
+            Self::Coverage => None,
+        }
+    }
+}
+
+impl From<Side> for Role {
+    fn from(side: Side) -> Self {
+        match side {
+            Side::Left => Self::Left,
+            Side::Right => Self::Right,
+        }
+    }
+}
+
+/// One paragraph of a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Paragraph {
+    /// 0-based position in the document's paragraph list.
+    pub index: usize,
+    /// Heading, body or boilerplate.
+    pub kind: ParagraphKind,
+    /// The trimmed text.
+    pub text: String,
+    /// The figures read in the text, in order.
+    pub figures: Vec<Figure>,
+}
+
+/// One document of a set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// A short id unique in the set (the file stem).
+    pub id: String,
+    /// Left, right or coverage.
+    pub role: Role,
+    /// Language code (`sv`, `nl`, …) as given or detected.
+    pub lang: String,
+    /// Display label.
+    pub label: String,
+    /// Where the text came from.
+    pub path: PathBuf,
+    /// The encoding the file was read as.
+    pub encoding: &'static str,
+    /// The paragraphs in reading order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Document {
+    /// Build a document from decoded text: split paragraphs and classify them.
+    pub fn from_text(
+        id: String,
+        role: Role,
+        lang: Option<String>,
+        label: String,
+        path: PathBuf,
+        text: &decode::DecodedText,
+    ) -> Self {
+        let lang = lang
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or_else(|| lang::detect(&text.text));
+        let texts = paragraph::split_paragraphs(&text.text);
+        let kinds = paragraph::classify(&texts);
+        let paragraphs = texts
+            .into_iter()
+            .zip(kinds)
+            .enumerate()
+            .map(|(index, (text, kind))| Paragraph {
+                index,
+                kind,
+                figures: figures::extract(&text, &lang),
+                text,
+            })
+            .collect();
+        Self {
+            id,
+            role,
+            lang,
+            label,
+            path,
+            encoding: text.encoding,
+            paragraphs,
+        }
+    }
+
+    /// The first heading, or the start of the first paragraph: a title for display.
+    pub fn headline(&self) -> String {
+        let paragraph = self
+            .paragraphs
+            .iter()
+            .find(|p| p.kind == ParagraphKind::Heading)
+            .or_else(|| {
+                self.paragraphs
+                    .iter()
+                    .find(|p| p.kind == ParagraphKind::Body)
+            })
+            .or(self.paragraphs.first());
+        paragraph.map_or_else(String::new, |p| {
+            let mut title: String = p.text.chars().take(100).collect();
+            if p.text.chars().count() > 100 {
+                title.push('…');
+            }
+            title
+        })
+    }
+}
+
+/// Where a set was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SetSource {
+    /// The example set built into the binary.
+    Bundled,
+    /// A `set.json` manifest.
+    Manifest(PathBuf),
+    /// A folder without a manifest.
+    Folder(PathBuf),
+    /// Files given one by one.
+    Files(Vec<PathBuf>),
+}
+
+impl SetSource {
+    /// The paths to give [`load`] to read this set again (empty for the bundled set).
+    pub fn paths(&self) -> Vec<PathBuf> {
+        match self {
+            Self::Bundled => Vec::new(),
+            Self::Manifest(path) | Self::Folder(path) => vec![path.clone()],
+            Self::Files(paths) => paths.clone(),
+        }
+    }
+}
+
+/// An article set: `documents[0]` is left, `documents[1]` right, the rest coverage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleSet {
+    /// The set's title.
+    pub title: String,
+    /// Where it was read from.
+    pub source: SetSource,
+    /// Left, right, then coverage.
+    pub documents: Vec<Document>,
+}
+
+impl ArticleSet {
+    /// The left rendering.
+    pub fn left(&self) -> &Document {
+        &self.documents[0]
+    }
+
+    /// The right rendering.
+    pub fn right(&self) -> &Document {
+        &self.documents[1]
+    }
+
+    /// The rendering on `side`.
+    pub fn side(&self, side: Side) -> &Document {
+        &self.documents[side.document_index()]
+    }
+
+    /// The coverage documents.
+    pub fn coverage(&self) -> &[Document] {
+        &self.documents[2..]
+    }
+}
+
+/// A problem with one file that did not stop the set from loading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadWarning {
+    /// What is wrong.
+    pub problem: String,
+    /// The file it is about.
+    pub path: PathBuf,
+}
+
+impl fmt::Display for LoadWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.problem, self.path.display())
+    }
+}
+
+/// A set that loaded, with the problems met on the way.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The set.
+    pub set: ArticleSet,
+    /// Files skipped or read with problems, in the order met.
+    pub warnings: Vec<LoadWarning>,
+}
