@@ -82,10 +82,7 @@ pub fn coverage_conflicts(comparison: &Comparison) -> Vec<String> {
 
 fn figure_text(doc: &Document, figure: Option<FigureRef>) -> String {
     match figure {
-        Some(f) => format!(
-            "¶{} “{}”",
-            f.paragraph, doc.paragraphs[f.paragraph].figures[f.figure].text
-        ),
+        Some(f) => format!("¶{} “{}”", f.paragraph, doc.figure(f).text),
         None => "—".to_owned(),
     }
 }

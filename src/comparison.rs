@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 
 use crate::align::{self, Block, Row};
 use crate::figures::compare::{self, Mismatch, SideFigures};
-use crate::lang;
 use crate::link::{self, FigureConflict, Link};
 use crate::paragraph::ParagraphKind;
 use crate::review::{
@@ -496,11 +495,9 @@ impl Comparison {
 
 /// Compare the figures of a row's two sides. Boilerplate is read but not compared.
 pub fn compare_row(set: &ArticleSet, row: &Row) -> Vec<Mismatch> {
-    let left_name = lang::name(&set.left().lang);
-    let right_name = lang::name(&set.right().lang);
-    fn side<'a>(lang_name: &'a str, doc: &'a Document, indices: &[usize]) -> SideFigures<'a> {
+    fn side<'a>(doc: &'a Document, indices: &[usize]) -> SideFigures<'a> {
         SideFigures {
-            lang_name,
+            name: &doc.label,
             paragraphs: indices
                 .iter()
                 .map(|&idx| &doc.paragraphs[idx])
@@ -509,8 +506,8 @@ pub fn compare_row(set: &ArticleSet, row: &Row) -> Vec<Mismatch> {
                 .collect(),
         }
     }
-    let left = side(&left_name, set.left(), &row.left);
-    let right = side(&right_name, set.right(), &row.right);
+    let left = side(set.left(), &row.left);
+    let right = side(set.right(), &row.right);
     // A paragraph with no counterpart at all is shown as unmatched; its figures are not
     // reported once more each.
     if row.is_unmatched() {

@@ -68,8 +68,5 @@ impl ReaderApp {
 
 /// A figure's text as written, or a dash for none.
 fn figure_text(doc: &Document, figure: Option<FigureRef>) -> String {
-    figure.map_or_else(
-        || "—".to_owned(),
-        |f| doc.paragraphs[f.paragraph].figures[f.figure].text.clone(),
-    )
+    figure.map_or_else(|| "—".to_owned(), |at| doc.figure(at).text.clone())
 }

@@ -665,10 +665,10 @@ fn figure_tooltip(
             tip.push_str("\nMismatch: ");
             tip.push_str(&mismatch.reason);
             if let Some(other) = other {
-                let other_figure = &other_doc.paragraphs[other.paragraph].figures[other.figure];
+                let other_figure = other_doc.figure(other);
                 tip.push_str(&format!(
-                    "\n{} side: “{}”: {}",
-                    crate::lang::name(&other_doc.lang),
+                    "\n{}: “{}”: {}",
+                    other_doc.label,
                     other_figure.text,
                     other_figure.reading()
                 ));
@@ -851,10 +851,7 @@ mod tests {
         let tip = figure_tooltip(&comparison, Side::Right, mismatches, &spans[0]);
         assert!(tip.contains("5.38 × 10⁹ USD"), "{tip}");
         assert!(tip.contains("5,83 → 5,38: value differs"), "{tip}");
-        assert!(
-            tip.contains("Swedish side: “5,83 miljarder dollar”"),
-            "{tip}"
-        );
+        assert!(tip.contains("\na: “5,83 miljarder dollar”"), "{tip}");
         let tip = figure_tooltip(&comparison, Side::Right, mismatches, &spans[1]);
         assert!(!tip.contains("Mismatch"), "{tip}");
     }

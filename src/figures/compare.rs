@@ -12,8 +12,8 @@
 //! use parallel_reader::figures::extract;
 //! let sv = extract("Försäljningen gav 5,83 miljarder dollar år 2025.", "sv");
 //! let nl = extract("De verkoop leverde $ 5,83 miljoen op in 2025.", "nl");
-//! let left = SideFigures { lang_name: "Swedish", paragraphs: vec![(0, &sv[..])] };
-//! let right = SideFigures { lang_name: "Dutch", paragraphs: vec![(0, &nl[..])] };
+//! let left = SideFigures { name: "Swedish", paragraphs: vec![(0, &sv[..])] };
+//! let right = SideFigures { name: "Dutch", paragraphs: vec![(0, &nl[..])] };
 //! let mismatches = compare(&left, &right);
 //! assert_eq!(mismatches.len(), 1);
 //! assert_eq!(mismatches[0].reason, "scale differs: miljarder vs miljoen");
@@ -57,8 +57,8 @@ impl Mismatch {
 /// The figures of one side of a row.
 #[derive(Clone, Debug)]
 pub struct SideFigures<'a> {
-    /// The language's name for messages ("Dutch").
-    pub lang_name: &'a str,
+    /// The side's name for messages: its label ("Xpert.Digital — Dutch").
+    pub name: &'a str,
     /// `(paragraph index, its figures)` of the compared paragraphs, in order.
     pub paragraphs: Vec<(usize, &'a [Figure])>,
 }
@@ -80,6 +80,11 @@ impl<'a> SideFigures<'a> {
             })
             .collect()
     }
+}
+
+/// A number written in words without a scale word: "två", "tre år".
+fn is_small_word(figure: &Figure) -> bool {
+    figure.in_words && figure.scale_word.is_none()
 }
 
 /// Broad classes of kinds that may stand for each other when the values agree.
@@ -139,6 +144,17 @@ pub fn compare(left: &SideFigures<'_>, right: &SideFigures<'_>) -> Vec<Mismatch>
         }
     }
 
+    // A small number in words ("två år", "one of the two") that found no equal is never a
+    // finding on its own: translators write such numbers freely.
+    for (used, figures) in [
+        (&mut left_used, &left_figures),
+        (&mut right_used, &right_figures),
+    ] {
+        for (flag, (_, figure)) in used.iter_mut().zip(figures.iter()) {
+            *flag |= is_small_word(figure);
+        }
+    }
+
     // 2. Pair what is left by likeness, to say what changed.
     let mut mismatches = Vec::new();
     for (l, (left_ref, lf)) in left_figures.iter().enumerate() {
@@ -163,7 +179,7 @@ pub fn compare(left: &SideFigures<'_>, right: &SideFigures<'_>) -> Vec<Mismatch>
             None => mismatches.push(Mismatch {
                 left: Some(*left_ref),
                 right: None,
-                reason: format!("{}: missing on the {} side", lf.text, right.lang_name),
+                reason: format!("{}: missing in {}", lf.text, right.name),
             }),
         }
     }
@@ -172,7 +188,7 @@ pub fn compare(left: &SideFigures<'_>, right: &SideFigures<'_>) -> Vec<Mismatch>
             mismatches.push(Mismatch {
                 left: None,
                 right: Some(*right_ref),
-                reason: format!("{}: missing on the {} side", rf.text, left.lang_name),
+                reason: format!("{}: missing in {}", rf.text, left.name),
             });
         }
     }
@@ -272,11 +288,11 @@ mod tests {
         let left = extract(sv, "sv");
         let right = extract(nl, "nl");
         let left = SideFigures {
-            lang_name: "Swedish",
+            name: "Swedish",
             paragraphs: vec![(0, &left[..])],
         };
         let right = SideFigures {
-            lang_name: "Dutch",
+            name: "Dutch",
             paragraphs: vec![(0, &right[..])],
         };
         compare(&left, &right)
@@ -355,12 +371,12 @@ mod tests {
             (
                 "32,1 miljoner aktier och 5 procent",
                 "32,1 miljoen aandelen",
-                "5 procent: missing on the Dutch side",
+                "5 procent: missing in Dutch",
             ),
             (
                 "sålde aktier",
                 "verkocht 3 miljoen aandelen",
-                "3 miljoen aandelen: missing on the Swedish side",
+                "3 miljoen aandelen: missing in Swedish",
             ),
             ("4,9 procent", "4,8 procent", "4,9 → 4,8: value differs"),
             (

@@ -42,12 +42,13 @@ use serde::{Deserialize, Serialize};
 
 pub mod compare;
 mod format;
+pub mod lang;
 mod read;
-mod words;
+mod token;
 
 pub use format::format_value;
+pub use lang::month_any as month;
 pub use read::extract;
-pub use words::month;
 
 /// What a figure counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -108,6 +109,9 @@ pub struct Figure {
     /// The digits as written, without separators (`583`): tells a moved decimal mark or
     /// a changed scale from a changed value.
     pub digits: String,
+    /// Written in words (`två år`, `tre miljarder dollar`), not in digits.
+    #[serde(default)]
+    pub in_words: bool,
 }
 
 impl Figure {

@@ -1,133 +1,20 @@
-//! The reader: a tokeniser for the text around numbers, and the reading of each figure (its
-//! literal, scale, unit, range, date, approximation).
+//! The reader: a tokeniser for the text around numbers, and the reading of each figure — its
+//! literal or number words, scale, currency or unit, range, date, approximation — with the
+//! words of the text's language from its [`Lexicon`].
 
 use std::ops::Range;
 
-use super::words::*;
+use super::lang::{self, Lexicon, Meaning, Place};
+use super::token::{MINUS, SPACES, Tok, Token, tokenize};
 use super::{Figure, FigureKind};
 
-/// Minus signs.
-const MINUS: char = '\u{2212}';
-/// Characters that group digits besides `.`, `,` and `'`: space, no-break space, narrow
-/// no-break space, thin space.
-const SPACES: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
-
-/// A token of the text around numbers.
-#[derive(Clone, Debug, PartialEq)]
-enum Tok {
-    /// A number literal as written.
-    Num(String),
-    /// A word (letters, inner `'`, `.` of abbreviations kept apart).
-    Word(String),
-    /// Any other single character that is not white space.
-    Sym(char),
-}
-
-#[derive(Clone, Debug)]
-struct Token {
-    tok: Tok,
-    byte_range: Range<usize>,
-    /// White space directly before it.
-    space_before: bool,
-}
-
-fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |idx: usize| chars.get(idx).map_or(text.len(), |(pos, _)| *pos);
-    let mut tokens = Vec::new();
-    let mut idx = 0;
-    let mut space_before = true;
-    while idx < chars.len() {
-        let (start, c) = chars[idx];
-        if c.is_whitespace() {
-            space_before = true;
-            idx += 1;
-            continue;
-        }
-        if c.is_ascii_digit() {
-            let mut end = idx + 1;
-            let mut group_len = 1;
-            let mut first_group = true;
-            let mut first_group_len = 1;
-            loop {
-                if end < chars.len() && chars[end].1.is_ascii_digit() {
-                    group_len += 1;
-                    if first_group {
-                        first_group_len += 1;
-                    }
-                    end += 1;
-                    continue;
-                }
-                let Some(&(_, sep)) = chars.get(end) else {
-                    break;
-                };
-                let digits_after = chars[end + 1..]
-                    .iter()
-                    .take_while(|(_, c)| c.is_ascii_digit())
-                    .count();
-                let continues = if SPACES.contains(&sep) || sep == '\'' {
-                    // A space only groups thousands: "100 000", not "2025 1".
-                    digits_after == 3 && (1..=3).contains(&group_len) && first_group_len <= 3
-                } else {
-                    matches!(sep, '.' | ',') && digits_after > 0
-                };
-                if !continues {
-                    break;
-                }
-                first_group = false;
-                group_len = 0;
-                end += 1;
-            }
-            let literal: String = chars[idx..end].iter().map(|(_, c)| *c).collect();
-            tokens.push(Token {
-                tok: Tok::Num(literal),
-                byte_range: start..end_of(end),
-                space_before,
-            });
-            idx = end;
-        } else if c.is_alphabetic() {
-            let mut end = idx + 1;
-            while end < chars.len() {
-                let c = chars[end].1;
-                let inner_apostrophe = (c == '\'' || c == '’')
-                    && chars.get(end + 1).is_some_and(|(_, n)| n.is_alphabetic());
-                if c.is_alphabetic() || inner_apostrophe {
-                    end += 1;
-                } else {
-                    break;
-                }
-            }
-            let word: String = chars[idx..end].iter().map(|(_, c)| *c).collect();
-            tokens.push(Token {
-                tok: Tok::Word(word),
-                byte_range: start..end_of(end),
-                space_before,
-            });
-            idx = end;
-        } else {
-            tokens.push(Token {
-                tok: Tok::Sym(c),
-                byte_range: start..end_of(idx + 1),
-                space_before,
-            });
-            idx += 1;
-        }
-        space_before = false;
-    }
-    tokens
-}
-
-/// Parse a literal's value in `lang`: (value, decimals).
-fn parse_literal(literal: &str, lang: Lang) -> Option<(f64, u32)> {
-    let seps: Vec<(usize, char)> = literal
+/// Parse a literal's value with the language's decimal mark: (value, decimals).
+fn parse_literal(literal: &str, decimal: char) -> Option<(f64, u32)> {
+    let marks: Vec<(usize, char)> = literal
         .char_indices()
-        .filter(|(_, c)| !c.is_ascii_digit())
-        .collect();
-    let marks: Vec<&(usize, char)> = seps
-        .iter()
         .filter(|(_, c)| matches!(c, '.' | ','))
         .collect();
-    let has_space_grouping = seps.iter().any(|(_, c)| SPACES.contains(c) || *c == '\'');
+    let has_space_grouping = literal.chars().any(|c| SPACES.contains(&c) || c == '\'');
     let group_after = |pos: usize| {
         literal[pos + 1..]
             .chars()
@@ -139,78 +26,126 @@ fn parse_literal(literal: &str, lang: Lang) -> Option<(f64, u32)> {
         [(pos, mark)] => {
             let three = group_after(*pos) == 3;
             let lead = literal[..*pos].chars().filter(char::is_ascii_digit).count();
-            let is_comma = *mark == ',';
-            if has_space_grouping {
-                Some(*pos)
-            } else if lang.decimal_comma() {
-                // "5,83" is decimal; "100.000" groups; a lone "5.83" is an English-style decimal.
-                if is_comma || !(three && lead <= 3) {
-                    Some(*pos)
-                } else {
-                    None
-                }
-            } else if !(is_comma && three && lead <= 3) {
-                Some(*pos)
+            let groups = three && lead <= 3;
+            if has_space_grouping || *mark == decimal {
+                // "5,83" in Swedish; "100 000,5"; but "100,000" in English groups.
+                (*mark == decimal || has_space_grouping || !groups).then_some(*pos)
+            } else if decimal == ',' {
+                // "100.000" groups; a lone "5.83" is an English-style decimal.
+                (!groups).then_some(*pos)
             } else {
-                None
+                (!groups).then_some(*pos)
             }
         }
         many => {
-            let &&(last_pos, last_mark) = many.last()?;
+            let &(last_pos, last_mark) = many.last()?;
             let all_same = many.iter().all(|(_, c)| *c == last_mark);
-            if all_same {
-                // "1.000.000" or "1,000,000": all grouping.
-                None
-            } else {
-                Some(last_pos)
-            }
+            // "1.000.000" or "1,000,000": all grouping; "1.234,5": the last one is decimal.
+            (!all_same).then_some(last_pos)
         }
     };
-    let mut digits = String::new();
+    let mut digits: u64 = 0;
     let mut decimals = 0;
+    let mut count = 0;
     for (pos, c) in literal.char_indices() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-            if decimal_at.is_some_and(|d| pos > d) {
+        if let Some(d) = c.to_digit(10) {
+            count += 1;
+            if count > 18 {
+                return None;
+            }
+            digits = digits * 10 + u64::from(d);
+            if decimal_at.is_some_and(|at| pos > at) {
                 decimals += 1;
             }
         }
     }
-    let mut value: f64 = digits.parse().ok()?;
-    value /= 10f64.powi(decimals as i32);
-    Some((value, decimals))
+    Some((digits as f64 / 10f64.powi(decimals as i32), decimals))
 }
 
 /// One end of a figure while it is being read.
-#[derive(Clone, Debug)]
-struct Reading {
+#[derive(Clone, Debug, Default)]
+struct End {
     start_tok: usize,
     end_tok: usize,
     value: f64,
     decimals: u32,
+    /// The scale words as written, and their product.
     scale: Option<(String, f64)>,
     unit: Option<String>,
     digits: String,
     ordinal: bool,
-    literal: String,
+    /// A plain four-digit literal (a year candidate).
+    four_digits: bool,
+    in_words: bool,
+    /// An article or a half ("en", "halv"): a figure only with a scale or a unit.
+    needs_scale: bool,
+    /// Read a compound to its end (`500-Milliarden-Dollar`): nothing may follow.
+    closed: bool,
 }
 
-/// Read every figure of `text`, written in the language `lang_code` (`sv`, `nl`, `de`, `en`, …).
+impl End {
+    fn factor(&self) -> f64 {
+        self.scale.as_ref().map_or(1.0, |(_, f)| *f)
+    }
+
+    fn looks_like_year(&self) -> bool {
+        self.four_digits
+            && self.scale.is_none()
+            && self.unit.is_none()
+            && !self.ordinal
+            && (1000.0..=2100.0).contains(&self.value)
+    }
+
+    fn add_scale(&mut self, word: &str, factor: f64) {
+        match &mut self.scale {
+            Some((words, product)) => {
+                words.push(' ');
+                words.push_str(word);
+                *product *= factor;
+            }
+            None => self.scale = Some((word.to_owned(), factor)),
+        }
+    }
+}
+
+/// What stands before a number: a sign, a currency, approximation and range words.
+#[derive(Clone, Copy, Debug, Default)]
+struct Prefix {
+    start_tok: usize,
+    negative: bool,
+    currency: Option<&'static str>,
+    approx: bool,
+    between: bool,
+}
+
+/// The reader of one text in one language.
+struct Reader<'t, 'a> {
+    text: &'a str,
+    tokens: &'t [Token<'a>],
+    lexicon: &'static Lexicon,
+}
+
+/// Read every figure of `text`, written in the language `lang_code` (`sv`, `nl`, `de`, `en`,
+/// `fr`, `es`, `it`, `da`, `nb`, `pl`; other languages read digits, symbols and ISO codes).
 pub fn extract(text: &str, lang_code: &str) -> Vec<Figure> {
-    let lang = Lang::from_code(lang_code);
     let tokens = tokenize(text);
+    let reader = Reader {
+        text,
+        tokens: &tokens,
+        lexicon: lang::lexicon(lang_code),
+    };
     let mut figures = Vec::new();
     let mut idx = 0;
     while idx < tokens.len() {
-        let Tok::Num(_) = &tokens[idx].tok else {
-            idx += 1;
-            continue;
+        let found = match tokens[idx].tok {
+            Tok::Num if reader.is_code_digit(idx) => {
+                idx = reader.skip_code(idx);
+                continue;
+            }
+            Tok::Num | Tok::Word => reader.figure_at(idx),
+            Tok::Sym(_) => None,
         };
-        if is_code_digit(&tokens, idx) {
-            idx = skip_code(&tokens, idx);
-            continue;
-        }
-        match read_figure(text, &tokens, idx, lang) {
+        match found {
             Some((figure, next)) => {
                 figures.push(figure);
                 idx = next.max(idx + 1);
@@ -221,538 +156,748 @@ pub fn extract(text: &str, lang_code: &str) -> Vec<Figure> {
     figures
 }
 
-/// Digits that are part of a name or code: "B2B", "COVID-19", "5G", "A380", phone numbers.
-fn is_code_digit(tokens: &[Token], idx: usize) -> bool {
-    let token = &tokens[idx];
-    if !token.space_before && idx > 0 {
-        match &tokens[idx - 1].tok {
-            Tok::Word(_) => return true,
-            Tok::Sym('-') if idx >= 2 && !tokens[idx - 1].space_before => {
-                if let Tok::Word(w) = &tokens[idx - 2].tok
-                    && w.chars().any(char::is_uppercase)
-                    && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-                {
-                    return true;
-                }
-            }
-            Tok::Sym('+') => return true,
-            _ => {}
+impl<'a> Reader<'_, 'a> {
+    fn word(&self, idx: usize) -> Option<&'a str> {
+        self.tokens
+            .get(idx)
+            .filter(|t| t.tok == Tok::Word)
+            .map(|t| t.text)
+    }
+
+    fn sym(&self, idx: usize) -> Option<char> {
+        match self.tokens.get(idx)?.tok {
+            Tok::Sym(c) => Some(c),
+            _ => None,
         }
     }
-    if let Some(next) = tokens.get(idx + 1)
-        && !next.space_before
-        && let Tok::Word(w) = &next.tok
-    {
-        let known = ordinal_suffix(w)
-            || scale_factor(w, Lang::En).is_some()
-            || unit_word(w).is_some()
-            || currency_word(w).is_some()
-            || w == "s"
-            || w.eq_ignore_ascii_case("er");
-        if !known {
-            return true;
-        }
-    }
-    false
-}
 
-fn skip_code(tokens: &[Token], idx: usize) -> usize {
-    let mut next = idx + 1;
-    // A phone number: "+49 89 674 804".
-    if idx > 0 && sym_at(tokens, idx - 1) == Some('+') {
-        while next < tokens.len() && matches!(tokens[next].tok, Tok::Num(_) | Tok::Sym('-' | '/')) {
-            next += 1;
-        }
-        return next;
+    fn is_num(&self, idx: usize) -> bool {
+        self.tokens.get(idx).is_some_and(|t| t.tok == Tok::Num)
     }
-    while next < tokens.len()
-        && !tokens[next].space_before
-        && matches!(tokens[next].tok, Tok::Num(_) | Tok::Word(_))
-    {
-        next += 1;
-    }
-    next
-}
 
-fn word_at(tokens: &[Token], idx: usize) -> Option<&str> {
-    match &tokens.get(idx)?.tok {
-        Tok::Word(w) => Some(w.as_str()),
-        _ => None,
+    fn glued(&self, idx: usize) -> bool {
+        self.tokens.get(idx).is_some_and(|t| !t.space_before)
     }
-}
 
-fn sym_at(tokens: &[Token], idx: usize) -> Option<char> {
-    match &tokens.get(idx)?.tok {
-        Tok::Sym(c) => Some(*c),
-        _ => None,
+    fn matches(&self, idx: usize, wanted: impl Fn(Meaning) -> bool) -> Option<(Meaning, usize)> {
+        self.lexicon.matches(self.tokens, idx, wanted)
     }
-}
 
-/// Read one end of a figure at `idx` (a number token): literal, suffixes, scale and unit.
-fn read_end(tokens: &[Token], idx: usize, lang: Lang) -> Option<Reading> {
-    let Tok::Num(literal) = &tokens[idx].tok else {
-        return None;
-    };
-    let (value, decimals) = parse_literal(literal, lang)?;
-    let digits: String = literal.chars().filter(char::is_ascii_digit).collect();
-    let mut reading = Reading {
-        start_tok: idx,
-        end_tok: idx + 1,
-        value,
-        decimals,
-        scale: None,
-        unit: None,
-        digits,
-        ordinal: false,
-        literal: literal.clone(),
-    };
-    let mut next = idx + 1;
-    // Suffixes glued to the digits: "21st", "19:e", "5bn", "10%", "3 700-faldig", "1990er".
-    if let Some(token) = tokens.get(next)
-        && !token.space_before
-    {
-        match &token.tok {
-            Tok::Word(w) if ordinal_suffix(w) => {
-                reading.ordinal = true;
-                next += 1;
-            }
-            Tok::Word(w) if scale_factor(w, lang).is_some() => {
-                reading.scale = scale_factor(w, lang).map(|f| (w.clone(), f));
-                next += 1;
-            }
-            Tok::Word(w) if unit_word(w).is_some() || currency_word(w).is_some() => {
-                reading.unit = unit_word(w).or_else(|| currency_word(w)).map(str::to_owned);
-                next += 1;
-            }
-            Tok::Sym(':') if word_at(tokens, next + 1).is_some_and(|w| w == "e" || w == "a") => {
-                reading.ordinal = true;
-                next += 2;
-            }
-            Tok::Sym('.')
-                if lang == Lang::De
-                    && tokens.get(next + 1).is_some_and(|t| t.space_before)
-                    && word_at(tokens, next + 1).is_some_and(|w| {
-                        w.chars().next().is_some_and(char::is_uppercase) && month(w).is_none()
-                    })
-                    && literal.chars().all(|c| c.is_ascii_digit())
-                    && literal.len() <= 3
-                    && is_ordinal_noun(word_at(tokens, next + 1).unwrap_or_default()) =>
-            {
-                reading.ordinal = true;
-                next += 1;
-            }
-            Tok::Sym('%') => {
-                reading.unit = Some("percent".to_owned());
-                next += 1;
-            }
-            Tok::Sym('-') => {
-                if let Some(w) = word_at(tokens, next + 1)
-                    && !tokens[next + 1].space_before
-                {
-                    if let Some(unit) = compound_unit(w) {
-                        reading.unit = Some(unit.to_owned());
+    /// A phrase that fits `wanted` and ends right before `end`: its meaning and first token.
+    fn matches_before(
+        &self,
+        end: usize,
+        wanted: impl Fn(Meaning) -> bool,
+    ) -> Option<(Meaning, usize)> {
+        self.lexicon.matches_ending(self.tokens, end, wanted)
+    }
+
+    /// Digits that are part of a name or code: "B2B", "COVID-19", "5G", "A380", phone numbers.
+    fn is_code_digit(&self, idx: usize) -> bool {
+        let token = &self.tokens[idx];
+        if !token.space_before && idx > 0 {
+            match self.tokens[idx - 1].tok {
+                Tok::Word => {
+                    // "SEK1,234.50", "US$": a currency glued before the number is no code.
+                    let currency = self
+                        .matches_before(idx, |m| {
+                            matches!(m, Meaning::Currency(_, Place::Before | Place::Both))
+                        })
+                        .is_some();
+                    if !currency {
+                        return true;
                     }
-                    next += 2;
-                    reading.end_tok = next;
-                    return Some(reading);
                 }
+                Tok::Sym('-') if idx >= 2 && !self.tokens[idx - 1].space_before => {
+                    let before = &self.tokens[idx - 2];
+                    if before.tok == Tok::Word
+                        && before.text.chars().any(char::is_uppercase)
+                        && before.text.chars().all(char::is_uppercase)
+                    {
+                        return true;
+                    }
+                }
+                Tok::Sym('+') => return true,
+                _ => {}
             }
-            _ => {}
         }
+        if self.glued(idx + 1) && self.tokens.get(idx + 1).is_some_and(|t| t.tok == Tok::Word) {
+            let known = self.matches(idx + 1, |m| {
+                matches!(
+                    m,
+                    Meaning::OrdinalSuffix
+                        | Meaning::Scale(_)
+                        | Meaning::GluedScale(_)
+                        | Meaning::Unit(_)
+                        | Meaning::Percent
+                        | Meaning::Currency(..)
+                        | Meaning::ScaledCurrency(..)
+                        | Meaning::DecadeSuffix
+                )
+            });
+            if known.is_none() {
+                return true;
+            }
+        }
+        false
     }
-    reading.end_tok = next;
-    // A scale word: "5,83 miljarder", "5 Mrd."
-    if reading.scale.is_none()
-        && let Some(w) = word_at(tokens, next)
-        && let Some(factor) = scale_factor(w, lang)
-        && !(w.len() == 1 && tokens[next].space_before)
-    {
-        reading.scale = Some((w.to_owned(), factor));
-        next += 1;
-        if sym_at(tokens, next) == Some('.') && !tokens[next].space_before && w.len() <= 4 {
+
+    fn skip_code(&self, idx: usize) -> usize {
+        let mut next = idx + 1;
+        // A phone number: "+49 89 674 804".
+        if idx > 0 && self.sym(idx - 1) == Some('+') {
+            while next < self.tokens.len()
+                && (self.is_num(next) || matches!(self.sym(next), Some('-' | '/')))
+            {
+                next += 1;
+            }
+            return next;
+        }
+        while next < self.tokens.len()
+            && self.glued(next)
+            && matches!(self.tokens[next].tok, Tok::Num | Tok::Word)
+        {
             next += 1;
         }
-        reading.end_tok = next;
-    }
-    // A unit: "%", "procent", "dollar", "amerikanska dollar", "US-Dollar", "USD", "aktier".
-    if reading.unit.is_none() {
-        if sym_at(tokens, next) == Some('%') {
-            reading.unit = Some("percent".to_owned());
-            reading.end_tok = next + 1;
-        } else if let Some((unit, end)) = read_unit(tokens, next) {
-            reading.unit = Some(unit);
-            reading.end_tok = end;
-        }
-    }
-    Some(reading)
-}
-
-/// A unit after the number (and scale): returns the unit and the token after it.
-fn read_unit(tokens: &[Token], idx: usize) -> Option<(String, usize)> {
-    let word = word_at(tokens, idx)?;
-    // "US-Dollar", "US-dollar": a qualifier glued with a hyphen.
-    if let Some(qualified) = currency_qualifier(word)
-        && sym_at(tokens, idx + 1) == Some('-')
-        && let Some(next) = word_at(tokens, idx + 2)
-        && let Some(code) = currency_word(next)
-    {
-        return Some((qualified.unwrap_or(code).to_owned(), idx + 3));
-    }
-    if let Some(qualified) = currency_qualifier(word)
-        && let Some(next) = word_at(tokens, idx + 1)
-        && let Some(code) = currency_word(next)
-    {
-        return Some((qualified.unwrap_or(code).to_owned(), idx + 2));
-    }
-    if let Some(code) = currency_word(word) {
-        return Some((code.to_owned(), idx + 1));
-    }
-    if let Some(unit) = unit_word(word) {
-        // "per cent".
-        return Some((unit.to_owned(), idx + 1));
-    }
-    if word.eq_ignore_ascii_case("per") && word_at(tokens, idx + 1) == Some("cent") {
-        return Some(("percent".to_owned(), idx + 2));
-    }
-    None
-}
-
-/// Read a whole figure starting at number token `idx`.
-#[allow(clippy::too_many_lines)] // Split up by the rewrite that follows this restructuring.
-fn read_figure(text: &str, tokens: &[Token], idx: usize, lang: Lang) -> Option<(Figure, usize)> {
-    let mut first = read_end(tokens, idx, lang)?;
-    let mut start_tok = idx;
-    let mut negative = false;
-
-    // Before the number: a minus, a currency symbol or code, approximation and range words.
-    let mut look = idx;
-    if look > 0
-        && !tokens[look].space_before
-        && let Some(c) = sym_at(tokens, look - 1)
-        && (c == MINUS || c == '-')
-        && (look == 1 || tokens[look - 1].space_before)
-    {
-        negative = true;
-        look -= 1;
-        start_tok = look;
-    }
-    let mut prefix_unit = None;
-    if look > 0 {
-        if let Some(c) = sym_at(tokens, look - 1)
-            && let Some(code) = currency_symbol(c)
-        {
-            prefix_unit = Some(code);
-            look -= 1;
-            start_tok = look;
-            // "US$".
-            if look > 0 && word_at(tokens, look - 1) == Some("US") && !tokens[look].space_before {
-                look -= 1;
-                start_tok = look;
-            }
-        } else if let Some(w) = word_at(tokens, look - 1)
-            && w.len() == 3
-            && w.chars().all(|c| c.is_ascii_uppercase())
-            && let Some(code) = currency_word(w)
-        {
-            prefix_unit = Some(code);
-            look -= 1;
-            start_tok = look;
-        }
-    }
-    let before = |n: usize| look.checked_sub(n).and_then(|i| word_at(tokens, i));
-    let mut approx = false;
-    let mut between = false;
-    // "tussen de $ 700": skip an article after the range word.
-    let mut back = 1;
-    if before(1).is_some_and(|w| matches!(w, "de" | "den")) && before(2).is_some_and(between_word) {
-        back = 2;
-    }
-    if before(back).is_some_and(between_word) {
-        between = true;
-    }
-    if before(1).is_some_and(approx_word)
-        || before(2)
-            .zip(before(1))
-            .is_some_and(|(a, b)| approx_pair(a, b))
-        || before(1).is_some_and(|w| approx_pair(w, ""))
-        || (sym_at(tokens, look.wrapping_sub(1)) == Some('.')
-            && before(2).is_some_and(|w| w.eq_ignore_ascii_case("ca")))
-    {
-        approx = true;
-    }
-    if first.unit.is_none() {
-        first.unit = prefix_unit.map(str::to_owned);
+        next
     }
 
-    // A range: "150 till 200", "mellan 150 och 200", "2017–2019", "$ 700 miljoen en $ 4 miljard".
-    let mut second: Option<Reading> = None;
-    let mut end_tok = first.end_tok;
-    let after = first.end_tok;
-    let connector = match (&tokens.get(after).map(|t| &t.tok), word_at(tokens, after)) {
-        (_, Some(w)) if range_word(w) => true,
-        (_, Some(w)) if between && and_word(w) => true,
-        (Some(Tok::Sym('–' | '—')), _) => true,
-        (Some(Tok::Sym('-')), _) => {
-            // "2017-2019" (no spaces) or "150 - 200".
-            tokens
-                .get(after + 1)
-                .is_some_and(|t| matches!(t.tok, Tok::Num(_)))
-        }
-        _ => false,
-    };
-    if connector {
-        let mut number_at = after + 1;
-        let mut second_prefix = None;
-        if let Some(c) = sym_at(tokens, number_at)
-            && let Some(code) = currency_symbol(c)
-        {
-            second_prefix = Some(code);
-            number_at += 1;
-        }
-        if matches!(tokens.get(number_at).map(|t| &t.tok), Some(Tok::Num(_)))
-            && !is_code_digit(tokens, number_at)
-            && let Some(mut end) = read_end(tokens, number_at, lang)
-        {
-            if end.unit.is_none() {
-                end.unit = second_prefix.map(str::to_owned);
-            }
-            let compatible_units = match (&first.unit, &end.unit) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            };
-            // Two plain years joined by "and" outside "between" were rejected above; a year
-            // range needs years on both sides.
-            let first_is_year = looks_like_year(&first);
-            let end_is_year = looks_like_year(&end);
-            if compatible_units && first_is_year == end_is_year && !end.ordinal && !first.ordinal {
-                end_tok = end.end_tok;
-                second = Some(end);
-            }
-        }
-    }
-
-    // Fiscal years "2019/2020", "2024/25".
-    if second.is_none()
-        && looks_like_year(&first)
-        && sym_at(tokens, after) == Some('/')
-        && !tokens[after].space_before
-        && let Some(Tok::Num(lit)) = tokens.get(after + 1).map(|t| &t.tok)
-        && !tokens[after + 1].space_before
-        && (lit.len() == 2 || lit.len() == 4)
-        && lit.chars().all(|c| c.is_ascii_digit())
-    {
-        let mut upper: f64 = lit.parse().unwrap_or(0.0);
-        if lit.len() == 2 {
-            upper += (first.value / 100.0).floor() * 100.0;
-        }
-        let mut end = first.clone();
-        end.value = upper;
-        end.end_tok = after + 2;
-        end.literal = format!("{upper:04}");
-        end_tok = after + 2;
-        second = Some(end);
-    }
-
-    // Apply a scale or unit written once to both ends.
-    if let Some(end) = &mut second {
-        if first.scale.is_none() && end.scale.is_some() && first.decimals <= 3 {
-            first.scale.clone_from(&end.scale);
-        }
+    /// Read a whole figure whose number (digits or words) starts at `idx`.
+    fn figure_at(&self, idx: usize) -> Option<(Figure, usize)> {
+        let mut first = self.end_at(idx)?;
+        let prefix = self.prefix(idx);
         if first.unit.is_none() {
-            first.unit.clone_from(&end.unit);
+            first.unit = prefix.currency.map(str::to_owned);
         }
-        if end.unit.is_none() {
-            end.unit.clone_from(&first.unit);
+        let mut second = self.range_end(&first, prefix.between);
+        if second.is_none() {
+            second = self.fiscal_year(&first);
         }
-        if end.scale.is_none() && first.scale.is_some() && between {
-            end.scale.clone_from(&first.scale);
+        if let Some(end) = &mut second {
+            share_scale_and_unit(&mut first, end, prefix.between);
         }
+        if second.is_none()
+            && !first.in_words
+            && let Some((date, start, end)) = self.date(idx, &first)
+        {
+            let figure = self
+                .figure(start..end, date, None, None, FigureKind::Date)
+                .with(|f| {
+                    f.approx = prefix.approx;
+                    f.digits.clone_from(&first.digits);
+                });
+            return Some((figure, end));
+        }
+        let kind = self.kind(&first, second.as_ref());
+        let mut end_tok = second.as_ref().map_or(first.end_tok, |e| e.end_tok);
+        let mut approx = prefix.approx;
+        if kind == FigureKind::Year
+            && second.is_none()
+            && let Some((_, after)) = self.matches(first.end_tok, |m| m == Meaning::DecadeSuffix)
+            && self.glued(first.end_tok)
+        {
+            // A decade: "1990er", "1990s", "1990-talet".
+            end_tok = after;
+            approx = true;
+        }
+        let factor = first.factor();
+        let sign = if prefix.negative { -1.0 } else { 1.0 };
+        let mut digits = first.digits.clone();
+        if let Some(end) = &second {
+            digits.push('-');
+            digits.push_str(&end.digits);
+        }
+        let figure = self
+            .figure(
+                prefix.start_tok.min(first.start_tok)..end_tok,
+                sign * first.value * factor,
+                second.as_ref().map(|end| end.value * end.factor()),
+                first.unit.clone(),
+                kind,
+            )
+            .with(|f| {
+                f.approx = approx;
+                f.precision = 10f64.powi(-(first.decimals as i32)) * factor;
+                f.scale_word = first
+                    .scale
+                    .as_ref()
+                    .or(second.as_ref().and_then(|e| e.scale.as_ref()))
+                    .map(|(w, _)| w.clone());
+                f.scale = factor;
+                f.digits = digits;
+                f.in_words = first.in_words;
+            });
+        Some((figure, end_tok))
     }
 
-    // Dates: "11 november 2025", "11. November", "oktober 2025", "November 11, 2025", ISO.
-    if let Some((date, date_start, date_end)) = read_date(tokens, idx, &first, lang)
-        && second.is_none()
-    {
-        let byte_range = tokens[date_start].byte_range.start..tokens[date_end - 1].byte_range.end;
-        return Some((
-            Figure {
-                text: text[byte_range.clone()].to_owned(),
-                byte_range,
-                value: date,
-                upper: None,
-                unit: None,
-                kind: FigureKind::Date,
-                approx,
-                precision: 1.0,
-                scale_word: None,
-                scale: 1.0,
-                digits: first.digits.clone(),
-            },
-            date_end,
-        ));
-    }
-
-    let factor = first.scale.as_ref().map_or(1.0, |(_, f)| *f);
-    let mut value = first.value * factor;
-    if negative {
-        value = -value;
-    }
-    let precision = 10f64.powi(-(first.decimals as i32)) * factor;
-    let upper = second.as_ref().map(|end| {
-        let end_factor = end.scale.as_ref().map_or(1.0, |(_, f)| *f);
-        end.value * end_factor
-    });
-    let unit = first.unit.clone();
-    let kind = if unit
-        .as_deref()
-        .is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) && u != "GWh")
-    {
-        FigureKind::Amount
-    } else if matches!(unit.as_deref(), Some("percent" | "percentage_points")) {
-        FigureKind::Percent
-    } else if first.ordinal {
-        FigureKind::Ordinal
-    } else if looks_like_year(&first)
-        && (second.as_ref().is_none_or(looks_like_year))
-        && !(second.is_none() && tokens.get(first.end_tok).is_some_and(|t| {
-            matches!(&t.tok, Tok::Word(w) if w.starts_with(char::is_lowercase) && unit_word(w).is_some())
-        }))
-    {
-        FigureKind::Year
-    } else {
-        FigureKind::Count
-    };
-    // Decades: "1990er", "1990s", "1990-talet".
-    let decade = kind == FigureKind::Year
-        && tokens.get(first.start_tok + 1).is_some_and(|t| {
-            !t.space_before && matches!(&t.tok, Tok::Word(w) if w == "er" || w == "s")
-        });
-    if decade {
-        end_tok = end_tok.max(first.start_tok + 2);
-    }
-    let mut digits = first.digits.clone();
-    if let Some(end) = &second {
-        digits.push('-');
-        digits.push_str(&end.digits);
-    }
-    let byte_range = tokens[start_tok].byte_range.start..tokens[end_tok - 1].byte_range.end;
-    let scale_word = first.scale.as_ref().map(|(w, _)| w.clone()).or_else(|| {
-        second
-            .as_ref()
-            .and_then(|e| e.scale.as_ref().map(|(w, _)| w.clone()))
-    });
-    Some((
+    /// A figure covering tokens `tokens`, with the rest of its fields at their defaults.
+    fn figure(
+        &self,
+        tokens: Range<usize>,
+        value: f64,
+        upper: Option<f64>,
+        unit: Option<String>,
+        kind: FigureKind,
+    ) -> Figure {
+        let byte_range =
+            self.tokens[tokens.start].byte_range.start..self.tokens[tokens.end - 1].byte_range.end;
         Figure {
-            text: text[byte_range.clone()].to_owned(),
+            text: self.text[byte_range.clone()].to_owned(),
             byte_range,
             value,
             upper,
             unit,
             kind,
-            approx: approx || decade,
-            precision,
-            scale_word,
-            scale: factor,
-            digits,
-        },
-        end_tok,
-    ))
-}
+            approx: false,
+            precision: 1.0,
+            scale_word: None,
+            scale: 1.0,
+            digits: String::new(),
+            in_words: false,
+        }
+    }
 
-fn looks_like_year(reading: &Reading) -> bool {
-    reading.scale.is_none()
-        && reading.unit.is_none()
-        && !reading.ordinal
-        && reading.literal.len() == 4
-        && reading.literal.chars().all(|c| c.is_ascii_digit())
-        && (1000.0..=2100.0).contains(&reading.value)
-}
+    /// One end of a figure at `idx`: a literal or number words, then what follows it.
+    fn end_at(&self, idx: usize) -> Option<End> {
+        let mut end = match self.tokens[idx].tok {
+            Tok::Num => self.literal_at(idx)?,
+            Tok::Word => self.number_words_at(idx)?,
+            Tok::Sym(_) => return None,
+        };
+        if !end.closed {
+            self.read_scales(&mut end);
+            self.read_unit(&mut end);
+        }
+        // "en", "halv" alone are no figure: "en miljard", "ett halvt år" are. An article
+        // needs a scale ("un jour" is someday, not one day).
+        if end.needs_scale && end.scale.is_none() && (end.unit.is_none() || end.value == 1.0) {
+            return None;
+        }
+        Some(end)
+    }
 
-/// A date around number token `idx`: returns (YYYYMMDD, first token, end token).
-fn read_date(
-    tokens: &[Token],
-    idx: usize,
-    first: &Reading,
-    lang: Lang,
-) -> Option<(f64, usize, usize)> {
-    let is_int = first.literal.chars().all(|c| c.is_ascii_digit());
-    if !is_int || first.scale.is_some() {
-        return None;
+    /// A literal and what is glued to it: "21st", "19:e", "5bn", "10%", "500-Milliarden-Dollar".
+    fn literal_at(&self, idx: usize) -> Option<End> {
+        let literal = self.tokens[idx].text;
+        let (value, decimals) = parse_literal(literal, self.lexicon.table.decimal)?;
+        let mut end = End {
+            start_tok: idx,
+            end_tok: idx + 1,
+            value,
+            decimals,
+            digits: literal.chars().filter(char::is_ascii_digit).collect(),
+            four_digits: literal.len() == 4 && literal.chars().all(|c| c.is_ascii_digit()),
+            ..End::default()
+        };
+        let next = idx + 1;
+        if !self.glued(next) {
+            return Some(end);
+        }
+        if let Some((_, after)) = self.matches(next, |m| m == Meaning::OrdinalSuffix) {
+            end.ordinal = true;
+            end.end_tok = after;
+        } else if let Some((Meaning::Scale(f) | Meaning::GluedScale(f), after)) = self
+            .matches(next, |m| {
+                matches!(m, Meaning::Scale(_) | Meaning::GluedScale(_))
+            })
+        {
+            end.add_scale(self.phrase_text(next, after), f);
+            end.end_tok = after;
+        } else if self.sym(next) == Some('.')
+            && self.tokens.get(next + 1).is_some_and(|t| t.space_before)
+            && literal.len() <= 3
+            && literal.chars().all(|c| c.is_ascii_digit())
+            && self.is_ordinal_noun(next + 1)
+        {
+            // "19. Jahrhundert", "3. Quartal".
+            end.ordinal = true;
+            end.end_tok = next + 1;
+        } else if self.sym(next) == Some('-')
+            && self.glued(next + 1)
+            && self.word(next + 1).is_some()
+        {
+            self.hyphen_compound(&mut end, next);
+        }
+        Some(end)
     }
-    let value = first.value as u32;
-    let year_at = |i: usize| -> Option<u32> {
-        match &tokens.get(i)?.tok {
-            Tok::Num(lit) if lit.len() == 4 && lit.chars().all(|c| c.is_ascii_digit()) => {
-                let y: u32 = lit.parse().ok()?;
-                (1000..=2100).contains(&y).then_some(y)
+
+    fn is_ordinal_noun(&self, idx: usize) -> bool {
+        let Some(word) = self.word(idx) else {
+            return false;
+        };
+        let word = lang::lower(word);
+        word.chars().next().is_some()
+            && self
+                .lexicon
+                .table
+                .ordinal_nouns
+                .iter()
+                .any(|noun| word.starts_with(lang::lower(noun).as_ref()))
+    }
+
+    /// After "500-": "Milliarden-Dollar-Initiative", "minutersbesök", "faldig", "talet".
+    fn hyphen_compound(&self, end: &mut End, hyphen: usize) {
+        if self.is(hyphen, |m| m == Meaning::DecadeSuffix) {
+            return;
+        }
+        let mut at = hyphen + 1;
+        if let Some((Meaning::Scale(f), after)) =
+            self.matches(at, |m| matches!(m, Meaning::Scale(_)))
+        {
+            end.add_scale(self.phrase_text(at, after), f);
+            end.end_tok = after;
+            at = after;
+            if self.sym(at) == Some('-') && self.glued(at) && self.glued(at + 1) {
+                at += 1;
+            } else {
+                return;
             }
-            _ => None,
         }
-    };
-    // ISO 2025-12-22.
-    if first.literal.len() == 4
-        && sym_at(tokens, idx + 1) == Some('-')
-        && let Some(Tok::Num(m)) = tokens.get(idx + 2).map(|t| &t.tok)
-        && sym_at(tokens, idx + 3) == Some('-')
-        && let Some(Tok::Num(d)) = tokens.get(idx + 4).map(|t| &t.tok)
-        && m.len() == 2
-        && d.len() == 2
-        && (1..=12).contains(&m.parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&d.parse::<u32>().unwrap_or(0))
-        && (1..=4).all(|k| !tokens[idx + k].space_before)
-    {
-        let date = value * 10_000 + m.parse::<u32>().ok()? * 100 + d.parse::<u32>().ok()?;
-        return Some((f64::from(date), idx, idx + 5));
-    }
-    // Day first: "11 november 2025", "11. November 2025", "30 september".
-    if (1..=31).contains(&value) && first.literal.len() <= 2 && first.unit.is_none() {
-        let mut month_at = idx + 1;
-        if sym_at(tokens, month_at) == Some('.') && !tokens[month_at].space_before {
-            month_at += 1;
-        }
-        if let Some(m) = word_at(tokens, month_at).and_then(month_in(lang)) {
-            let mut end = month_at + 1;
-            if sym_at(tokens, end) == Some('.') && !tokens[end].space_before {
-                end += 1;
+        if let Some((meaning, after)) = self.matches(at, |m| {
+            matches!(
+                m,
+                Meaning::Currency(..) | Meaning::Unit(_) | Meaning::Percent
+            )
+        }) {
+            end.unit = Some(unit_name(meaning).to_owned());
+            end.end_tok = after;
+        } else if let Some(word) = self.word(at) {
+            // A unit at the start of a compound word: "12-minutersbesök", "5-årig".
+            let lower = lang::lower(word);
+            if let Some((_, unit)) = self
+                .lexicon
+                .table
+                .compound_units
+                .iter()
+                .find(|(prefix, _)| lower.starts_with(lang::lower(prefix).as_ref()))
+            {
+                end.unit = Some((*unit).to_owned());
             }
-            let year = year_at(end);
-            if year.is_some() {
-                end += 1;
+            end.end_tok = at + 1;
+        }
+        end.closed = true;
+    }
+
+    fn is(&self, idx: usize, wanted: impl Fn(Meaning) -> bool) -> bool {
+        self.lexicon.is(self.tokens, idx, wanted)
+    }
+
+    /// The text of tokens `from..to`.
+    fn phrase_text(&self, from: usize, to: usize) -> &'a str {
+        &self.text[self.tokens[from].byte_range.start..self.tokens[to - 1].byte_range.end]
+    }
+
+    /// Number words at `idx`: "tre", "tjugotvå", "twenty-two", "en halv", "ett".
+    fn number_words_at(&self, idx: usize) -> Option<End> {
+        let (value, after, needs_scale) = self.lexicon.number_words(self.tokens, idx)?;
+        Some(End {
+            start_tok: idx,
+            end_tok: after,
+            value,
+            decimals: u32::from(value.fract() != 0.0),
+            digits: format!("{value}"),
+            in_words: true,
+            needs_scale,
+            ..End::default()
+        })
+    }
+
+    /// Scale words after the number, multiplied: "miljarder", "Mrd.", "mil millones".
+    fn read_scales(&self, end: &mut End) {
+        loop {
+            let at = end.end_tok;
+            let found = self.matches(at, |m| matches!(m, Meaning::Scale(_)));
+            let Some((Meaning::Scale(factor), after)) = found else {
+                break;
+            };
+            // Scales multiply upwards ("mil millones", "tre hundra tusen"); a smaller scale
+            // word after a larger one belongs to something else.
+            if end.scale.as_ref().is_some_and(|(_, f)| factor <= *f) {
+                break;
             }
-            let date = year.unwrap_or(0) * 10_000 + m * 100 + value;
-            return Some((f64::from(date), idx, end));
+            end.add_scale(self.phrase_text(at, after), factor);
+            end.end_tok = after;
         }
     }
-    // A month inside a compound before a year: "decemberkvartalet 2020", "Dezemberquartal 2020".
-    if idx > 0
-        && looks_like_year(first)
-        && lang != Lang::En
-        && let Some(m) = word_at(tokens, idx - 1).and_then(compound_month)
-    {
-        return Some((f64::from(value * 10_000 + m * 100), idx - 1, idx + 1));
-    }
-    // Month first: "oktober 2025", "November 11, 2025", "June 21".
-    if idx > 0
-        && let Some(m) = word_at(tokens, idx - 1).and_then(month_in(lang))
-    {
-        if looks_like_year(first) {
-            return Some((f64::from(value * 10_000 + m * 100), idx - 1, idx + 1));
+
+    /// A currency (with its qualifier), a scaled currency, a unit or a percent sign after the
+    /// number and its scale.
+    fn read_unit(&self, end: &mut End) {
+        let at = end.end_tok;
+        if let Some((Meaning::ScaledCurrency(code, factor), after)) =
+            self.matches(at, |m| matches!(m, Meaning::ScaledCurrency(..)))
+        {
+            end.add_scale(self.phrase_text(at, after), factor);
+            end.unit = Some(code.to_owned());
+            end.end_tok = after;
+            return;
         }
-        if (1..=31).contains(&value) && first.literal.len() <= 2 && first.unit.is_none() {
-            let mut end = idx + 1;
+        // "amerikanska dollar", "US-Dollar": a qualifier, then the currency word.
+        let mut currency_at = at;
+        let mut qualified = None;
+        if let Some((Meaning::Qualifier(code), after)) =
+            self.matches(at, |m| matches!(m, Meaning::Qualifier(_)))
+            && self.is(
+                after + usize::from(self.sym(after) == Some('-')),
+                is_currency_after,
+            )
+        {
+            qualified = code;
+            currency_at = after + usize::from(self.sym(after) == Some('-'));
+        }
+        let found = self.matches(currency_at, |m| {
+            is_currency_after(m) || matches!(m, Meaning::Unit(_) | Meaning::Percent)
+        });
+        let Some((meaning, mut after)) = found else {
+            return;
+        };
+        // "… a $10 billion plan": a symbol or code before another number is that number's.
+        if matches!(meaning, Meaning::Currency(_, Place::Both)) && self.is_num(after) {
+            return;
+        }
+        // "en", "a" take a unit word ("ett halvt år"), not a symbol.
+        if end.needs_scale && end.scale.is_none() && self.tokens[currency_at].tok != Tok::Word {
+            return;
+        }
+        let mut unit = unit_name(meaning);
+        if let Meaning::Currency(..) = meaning {
+            // "dólares estadounidenses", "dollars des États-Unis": a qualifier after it.
+            if let Some((Meaning::Qualifier(code), past)) =
+                self.matches(after, |m| matches!(m, Meaning::Qualifier(_)))
+            {
+                qualified = qualified.or(code);
+                after = past;
+            }
+            unit = qualified.unwrap_or(unit);
+        }
+        end.unit = Some(unit.to_owned());
+        end.end_tok = after;
+    }
+
+    /// What stands before the number at `idx`.
+    fn prefix(&self, idx: usize) -> Prefix {
+        let mut prefix = Prefix {
+            start_tok: idx,
+            ..Prefix::default()
+        };
+        let mut look = idx;
+        let is_minus = |c: Option<char>| matches!(c, Some('-' | MINUS));
+        // "US$ -1.234,50": a minus glued to the number after the currency.
+        if look > 0 && is_minus(self.sym(look - 1)) && self.glued(look) {
+            let spaced = look == 1 || self.tokens[look - 1].space_before;
+            if spaced {
+                prefix.negative = true;
+                look -= 1;
+                prefix.start_tok = look;
+            }
+        }
+        let before_currency = |m| matches!(m, Meaning::Currency(_, Place::Before | Place::Both));
+        if let Some((Meaning::Currency(code, _), start)) =
+            self.matches_before(look, before_currency)
+        {
+            prefix.currency = Some(code);
+            look = start;
+            prefix.start_tok = look;
+            // "-$2.50", "−US$2.50", "-USD 1,234.50".
+            if look > 0
+                && is_minus(self.sym(look - 1))
+                && self.glued(look)
+                && (look == 1 || self.tokens[look - 1].space_before)
+            {
+                prefix.negative = true;
+                look -= 1;
+                prefix.start_tok = look;
+            }
+        }
+        prefix.approx = self
+            .matches_before(look, |m| m == Meaning::Approx)
+            .is_some();
+        let mut range_at = look;
+        if let Some((_, start)) = self.matches_before(range_at, |m| m == Meaning::RangeArticle) {
+            range_at = start;
+        }
+        prefix.between = self
+            .matches_before(range_at, |m| m == Meaning::Between)
+            .is_some();
+        prefix
+    }
+
+    /// The upper end of a range after `first`: "150 till 200", "mellan 150 och 200", "2017–2019",
+    /// "$ 700 miljoen en $ 4 miljard".
+    fn range_end(&self, first: &End, between: bool) -> Option<End> {
+        let after = first.end_tok;
+        let connector_end = match self.tokens.get(after)?.tok {
+            Tok::Sym('–' | '—') => after + 1,
+            Tok::Sym('-') if self.is_num(after + 1) => after + 1,
+            _ => {
+                let (_, past) = self.matches(after, |m| {
+                    m == Meaning::RangeTo || (between && m == Meaning::And)
+                })?;
+                past
+            }
+        };
+        let mut number_at = connector_end;
+        let mut currency = None;
+        if let Some((Meaning::Currency(code, _), past)) = self.matches(number_at, |m| {
+            matches!(m, Meaning::Currency(_, Place::Before | Place::Both))
+        }) {
+            currency = Some(code);
+            number_at = past;
+        }
+        if !self.is_num(number_at) || self.is_code_digit(number_at) {
+            return None;
+        }
+        let mut end = self.end_at(number_at)?;
+        if end.unit.is_none() {
+            end.unit = currency.map(str::to_owned);
+        }
+        let compatible = match (&first.unit, &end.unit) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let same_kind = first.looks_like_year() == end.looks_like_year();
+        (compatible && same_kind && !end.ordinal && !first.ordinal).then_some(end)
+    }
+
+    /// Fiscal years "2019/2020", "2024/25".
+    fn fiscal_year(&self, first: &End) -> Option<End> {
+        let after = first.end_tok;
+        if !first.looks_like_year() || self.sym(after) != Some('/') || !self.glued(after) {
+            return None;
+        }
+        let next = self.tokens.get(after + 1)?;
+        let lit = next.text;
+        if next.tok != Tok::Num
+            || next.space_before
+            || !(lit.len() == 2 || lit.len() == 4)
+            || !lit.chars().all(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let mut upper: f64 = lit.parse().ok()?;
+        if lit.len() == 2 {
+            upper += (first.value / 100.0).floor() * 100.0;
+        }
+        Some(End {
+            value: upper,
+            end_tok: after + 2,
+            digits: format!("{upper:04}"),
+            four_digits: true,
+            ..first.clone()
+        })
+    }
+
+    fn kind(&self, first: &End, second: Option<&End>) -> FigureKind {
+        let unit = first.unit.as_deref();
+        let is_amount =
+            unit.is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()));
+        if is_amount {
+            FigureKind::Amount
+        } else if matches!(unit, Some("percent" | "percentage_points")) {
+            FigureKind::Percent
+        } else if first.ordinal {
+            FigureKind::Ordinal
+        } else if first.looks_like_year() && second.is_none_or(End::looks_like_year) {
+            FigureKind::Year
+        } else {
+            FigureKind::Count
+        }
+    }
+
+    /// A date around the number token `idx`: (YYYYMMDD, first token, end token).
+    fn date(&self, idx: usize, first: &End) -> Option<(f64, usize, usize)> {
+        let literal = self.tokens[idx].text;
+        if self.tokens[idx].tok != Tok::Num
+            || !literal.chars().all(|c| c.is_ascii_digit())
+            || first.scale.is_some()
+        {
+            return None;
+        }
+        let value = first.value as u32;
+        if let Some(date) = self.iso_date(idx, value) {
+            return Some(date);
+        }
+        if (1..=31).contains(&value) && literal.len() <= 2 && first.unit.is_none() {
+            // Day first: "11 november 2025", "11. November 2025", "11 de noviembre de 2025".
+            let mut month_at = idx + 1;
             if first.ordinal {
-                end = first.end_tok;
+                month_at = first.end_tok;
             }
+            if self.sym(month_at) == Some('.') && self.glued(month_at) {
+                month_at += 1;
+            }
+            if let Some((_, joined)) = self.matches(month_at, |m| m == Meaning::DateJoiner) {
+                month_at = joined;
+            }
+            if let Some((month, after)) = self.month_at(month_at) {
+                let mut end = after;
+                let mut year_at = end;
+                if let Some((_, joined)) = self.matches(year_at, |m| m == Meaning::DateJoiner) {
+                    year_at = joined;
+                }
+                let year = self.year_at(year_at);
+                if year.is_some() {
+                    end = year_at + 1;
+                }
+                let date = year.unwrap_or(0) * 10_000 + month * 100 + value;
+                return Some((f64::from(date), idx, end));
+            }
+        }
+        if idx == 0 {
+            return None;
+        }
+        // A month inside a compound before a year: "decemberkvartalet 2020".
+        if first.looks_like_year()
+            && let Some(month) = self.word(idx - 1).and_then(|w| self.compound_month(w))
+        {
+            return Some((f64::from(value * 10_000 + month * 100), idx - 1, idx + 1));
+        }
+        // Month first: "oktober 2025", "November 11, 2025", "June 21".
+        let (month, month_start) = self.month_before(idx)?;
+        if first.looks_like_year() {
+            return Some((
+                f64::from(value * 10_000 + month * 100),
+                month_start,
+                idx + 1,
+            ));
+        }
+        if (1..=31).contains(&value) && literal.len() <= 2 && first.unit.is_none() {
+            let mut end = if first.ordinal {
+                first.end_tok
+            } else {
+                idx + 1
+            };
             let mut year = None;
-            if sym_at(tokens, end) == Some(',')
-                && let Some(y) = year_at(end + 1)
+            if self.sym(end) == Some(',')
+                && let Some(y) = self.year_at(end + 1)
             {
                 year = Some(y);
                 end += 2;
             }
-            let date = year.unwrap_or(0) * 10_000 + m * 100 + value;
-            return Some((f64::from(date), idx - 1, end));
+            let date = year.unwrap_or(0) * 10_000 + month * 100 + value;
+            return Some((f64::from(date), month_start, end));
+        }
+        None
+    }
+
+    /// ISO 8601: "2025-12-22".
+    fn iso_date(&self, idx: usize, year: u32) -> Option<(f64, usize, usize)> {
+        if self.tokens[idx].text.len() != 4 || !(1..=4).all(|k| self.glued(idx + k)) {
+            return None;
+        }
+        let (month, day) = (self.tokens.get(idx + 2)?, self.tokens.get(idx + 4)?);
+        if self.sym(idx + 1) != Some('-')
+            || self.sym(idx + 3) != Some('-')
+            || month.tok != Tok::Num
+            || day.tok != Tok::Num
+            || month.text.len() != 2
+            || day.text.len() != 2
+        {
+            return None;
+        }
+        let month: u32 = month.text.parse().ok()?;
+        let day: u32 = day.text.parse().ok()?;
+        ((1..=12).contains(&month) && (1..=31).contains(&day))
+            .then(|| (f64::from(year * 10_000 + month * 100 + day), idx, idx + 5))
+    }
+
+    fn year_at(&self, idx: usize) -> Option<u32> {
+        let token = self.tokens.get(idx)?;
+        if token.tok != Tok::Num
+            || token.text.len() != 4
+            || !token.text.chars().all(|c| c.is_ascii_digit())
+        {
+            return None;
+        }
+        let year: u32 = token.text.parse().ok()?;
+        (1000..=2100).contains(&year).then_some(year)
+    }
+
+    /// A month name at `idx`: (month, token after it).
+    fn month_at(&self, idx: usize) -> Option<(u32, usize)> {
+        let capital = self
+            .tokens
+            .get(idx)?
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        match self.matches(idx, |m| {
+            matches!(m, Meaning::Month(_) | Meaning::CapitalisedMonth(_))
+        })? {
+            (Meaning::Month(month), after) => Some((month, after)),
+            (Meaning::CapitalisedMonth(month), after) if capital => Some((month, after)),
+            _ => None,
         }
     }
-    None
+
+    /// A month name ending right before `idx`: (month, its first token).
+    fn month_before(&self, idx: usize) -> Option<(u32, usize)> {
+        (1..=2)
+            .filter_map(|len| idx.checked_sub(len))
+            .find_map(|start| match self.month_at(start) {
+                Some((month, after)) if after == idx => Some((month, start)),
+                _ => None,
+            })
+    }
+
+    /// A compound that starts with a full month name: "decemberkvartalet" → 12.
+    fn compound_month(&self, word: &str) -> Option<u32> {
+        if self.lexicon.table.code == "en" {
+            return None;
+        }
+        let lower = lang::lower(word);
+        self.lexicon
+            .table
+            .months
+            .iter()
+            .filter(|(name, _)| name.chars().count() >= 4 && !name.ends_with('.'))
+            .find_map(|(name, month)| {
+                let name = lang::lower(name);
+                let rest = lower.strip_prefix(name.as_ref())?;
+                (rest.chars().count() >= 3 && rest.chars().all(char::is_alphabetic))
+                    .then_some(*month)
+            })
+    }
+}
+
+/// A currency that may stand after the number.
+fn is_currency_after(meaning: Meaning) -> bool {
+    matches!(meaning, Meaning::Currency(_, Place::After | Place::Both))
+}
+
+/// The unit a meaning gives a figure.
+fn unit_name(meaning: Meaning) -> &'static str {
+    match meaning {
+        Meaning::Currency(code, _) | Meaning::ScaledCurrency(code, _) => code,
+        Meaning::Unit(unit) | Meaning::CompoundUnit(unit) => unit,
+        _ => "percent",
+    }
+}
+
+/// A scale or unit written once applies to both ends of a range.
+fn share_scale_and_unit(first: &mut End, end: &mut End, between: bool) {
+    if first.scale.is_none() && end.scale.is_some() && first.decimals <= 3 {
+        first.scale.clone_from(&end.scale);
+    }
+    if first.unit.is_none() {
+        first.unit.clone_from(&end.unit);
+    }
+    if end.unit.is_none() {
+        end.unit.clone_from(&first.unit);
+    }
+    if end.scale.is_none() && first.scale.is_some() && between {
+        end.scale.clone_from(&first.scale);
+    }
+}
+
+trait With: Sized {
+    fn with(self, change: impl FnOnce(&mut Self)) -> Self;
+}
+
+impl With for Figure {
+    fn with(mut self, change: impl FnOnce(&mut Self)) -> Self {
+        change(&mut self);
+        self
+    }
 }

@@ -763,6 +763,331 @@ fn codes_and_names_are_not_figures() {
     check(CODES_AND_NAMES_ARE_NOT_FIGURES);
 }
 
+/// The notations the figures issue found misread: a currency after the number, krona
+/// abbreviations, abbreviated scales, negative amounts, German compounds, ranges across kinds.
+const NOTATIONS_OF_THE_PRESS: &[Case] = &[
+    // A currency after the number.
+    ("sv", "181 €", &[(181.0, None, Some("EUR"), Amount, false)]),
+    (
+        "de",
+        "181,00 US$",
+        &[(181.0, None, Some("USD"), Amount, false)],
+    ),
+    (
+        "de",
+        "12,1 Milliarden €",
+        &[(12.1e9, None, Some("EUR"), Amount, false)],
+    ),
+    (
+        "de",
+        "5,83 Mrd. $",
+        &[(5.83e9, None, Some("USD"), Amount, false)],
+    ),
+    (
+        "sv",
+        "750 mn €",
+        &[(750e6, None, Some("EUR"), Amount, false)],
+    ),
+    ("nl", "181 €", &[(181.0, None, Some("EUR"), Amount, false)]),
+    // Swedish krona abbreviations.
+    (
+        "sv",
+        "750 mkr",
+        &[(750e6, None, Some("SEK"), Amount, false)],
+    ),
+    (
+        "sv",
+        "1,2 mdkr",
+        &[(1.2e9, None, Some("SEK"), Amount, false)],
+    ),
+    (
+        "sv",
+        "450 tkr",
+        &[(450e3, None, Some("SEK"), Amount, false)],
+    ),
+    ("sv", "75 Mkr", &[(75e6, None, Some("SEK"), Amount, false)]),
+    ("sv", "3 Mdkr", &[(3e9, None, Some("SEK"), Amount, false)]),
+    ("sv", "120 kr", &[(120.0, None, Some("SEK"), Amount, false)]),
+    (
+        "sv",
+        "SEK 1,2 miljarder",
+        &[(1.2e9, None, Some("SEK"), Amount, false)],
+    ),
+    (
+        "sv",
+        "300 norska kronor",
+        &[(300.0, None, Some("NOK"), Amount, false)],
+    ),
+    // Abbreviated scale words and their false friends.
+    (
+        "sv",
+        "5,8 md US$",
+        &[(5.8e9, None, Some("USD"), Amount, false)],
+    ),
+    ("sv", "2,5 bn", &[(2.5e12, None, None, Count, false)]),
+    ("en", "2.5 bn", &[(2.5e9, None, None, Count, false)]),
+    (
+        "nl",
+        "5,8 mld. euro",
+        &[(5.8e9, None, Some("EUR"), Amount, false)],
+    ),
+    (
+        "nl",
+        "750 mln. dollar",
+        &[(750e6, None, Some("USD"), Amount, false)],
+    ),
+    ("nl", "2,5 bln.", &[(2.5e12, None, None, Count, false)]),
+    ("en", "$2.5T", &[(2.5e12, None, Some("USD"), Amount, false)]),
+    ("en", "¥2.5T", &[(2.5e12, None, Some("JPY"), Amount, false)]),
+    ("en", "$750M", &[(750e6, None, Some("USD"), Amount, false)]),
+    ("en", "$5.8B", &[(5.8e9, None, Some("USD"), Amount, false)]),
+    ("en", "12K", &[(12e3, None, None, Count, false)]),
+    (
+        "en",
+        "SEK1,234.50",
+        &[(1234.5, None, Some("SEK"), Amount, false)],
+    ),
+    (
+        "fr",
+        "5,83 milliards de dollars",
+        &[(5.83e9, None, Some("USD"), Amount, false)],
+    ),
+    (
+        "fr",
+        "1\u{202f}234\u{202f}567,89 €",
+        &[(1_234_567.89, None, Some("EUR"), Amount, false)],
+    ),
+    ("fr", "2,5 billions", &[(2.5e12, None, None, Count, false)]),
+    (
+        "es",
+        "5,8 mil millones de dólares",
+        &[(5.8e9, None, Some("USD"), Amount, false)],
+    ),
+    ("es", "2,5 billones", &[(2.5e12, None, None, Count, false)]),
+    (
+        "es",
+        "5830 M US$",
+        &[(5.83e9, None, Some("USD"), Amount, false)],
+    ),
+    (
+        "it",
+        "2,5 mila miliardi",
+        &[(2.5e12, None, None, Count, false)],
+    ),
+    (
+        "it",
+        "5,8 Mld €",
+        &[(5.8e9, None, Some("EUR"), Amount, false)],
+    ),
+    (
+        "pl",
+        "5,8 mld zł",
+        &[(5.8e9, None, Some("PLN"), Amount, false)],
+    ),
+    (
+        "pl",
+        "750 mln dolarów",
+        &[(750e6, None, Some("USD"), Amount, false)],
+    ),
+    ("pl", "2,5 bln", &[(2.5e12, None, None, Count, false)]),
+    (
+        "da",
+        "5,8 mia. kr.",
+        &[(5.8e9, None, Some("DKK"), Amount, false)],
+    ),
+    (
+        "nb",
+        "5,8 mrd. kroner",
+        &[(5.8e9, None, Some("NOK"), Amount, false)],
+    ),
+    // Negative amounts.
+    (
+        "en",
+        "-€1,234.00",
+        &[(-1234.0, None, Some("EUR"), Amount, false)],
+    ),
+    ("en", "-$2.50", &[(-2.5, None, Some("USD"), Amount, false)]),
+    (
+        "en",
+        "−US$2.50",
+        &[(-2.5, None, Some("USD"), Amount, false)],
+    ),
+    (
+        "nl",
+        "US$ -1.234,50",
+        &[(-1234.5, None, Some("USD"), Amount, false)],
+    ),
+    (
+        "sv",
+        "−1\u{a0}234,50\u{a0}kr",
+        &[(-1234.5, None, Some("SEK"), Amount, false)],
+    ),
+    // German compounds that carry the scale and the currency.
+    (
+        "de",
+        "die 500-Milliarden-Dollar-Initiative",
+        &[(500e9, None, Some("USD"), Amount, false)],
+    ),
+    (
+        "de",
+        "ein 30-Milliarden-Dollar-Engagement",
+        &[(30e9, None, Some("USD"), Amount, false)],
+    ),
+    // A range joins two figures of one kind.
+    (
+        "sv",
+        "1,5 procent till 224 dollar",
+        &[
+            (1.5, None, Some("percent"), Percent, false),
+            (224.0, None, Some("USD"), Amount, false),
+        ],
+    ),
+];
+
+#[test]
+fn notations_of_the_press() {
+    check(NOTATIONS_OF_THE_PRESS);
+}
+
+/// Numbers written as words: alone, with units, and in scale phrases.
+const NUMBERS_IN_WORDS: &[Case] = &[
+    ("sv", "två år", &[(2.0, None, Some("years"), Count, false)]),
+    ("nl", "2 jaar", &[(2.0, None, Some("years"), Count, false)]),
+    (
+        "sv",
+        "tre miljarder dollar",
+        &[(3e9, None, Some("USD"), Amount, false)],
+    ),
+    (
+        "sv",
+        "en halv miljard",
+        &[(0.5e9, None, None, Count, false)],
+    ),
+    ("de", "drei Milliarden", &[(3e9, None, None, Count, false)]),
+    (
+        "en",
+        "three billion dollars",
+        &[(3e9, None, Some("USD"), Amount, false)],
+    ),
+    ("en", "half a billion", &[(0.5e9, None, None, Count, false)]),
+    (
+        "en",
+        "twenty-two companies",
+        &[(22.0, None, Some("companies"), Count, false)],
+    ),
+    (
+        "sv",
+        "tjugotvå bolag",
+        &[(22.0, None, Some("companies"), Count, false)],
+    ),
+    (
+        "de",
+        "zweiundzwanzig Firmen",
+        &[(22.0, None, Some("companies"), Count, false)],
+    ),
+    (
+        "nl",
+        "tweeëntwintig bedrijven",
+        &[(22.0, None, Some("companies"), Count, false)],
+    ),
+    (
+        "da",
+        "toogtyve virksomheder",
+        &[(22.0, None, Some("companies"), Count, false)],
+    ),
+    (
+        "fr",
+        "trois milliards d'euros",
+        &[(3e9, None, Some("EUR"), Amount, false)],
+    ),
+    (
+        "es",
+        "tres mil millones",
+        &[(3e9, None, None, Count, false)],
+    ),
+    (
+        "es",
+        "treinta y dos años",
+        &[(32.0, None, Some("years"), Count, false)],
+    ),
+    (
+        "it",
+        "tre miliardi di euro",
+        &[(3e9, None, Some("EUR"), Amount, false)],
+    ),
+    (
+        "pl",
+        "trzy miliardy złotych",
+        &[(3e9, None, Some("PLN"), Amount, false)],
+    ),
+    (
+        "nb",
+        "tre milliarder kroner",
+        &[(3e9, None, Some("NOK"), Amount, false)],
+    ),
+    ("sv", "tre hundra tusen", &[(3e5, None, None, Count, false)]),
+    ("sv", "en miljon", &[(1e6, None, None, Count, false)]),
+    // Articles alone are no figure; neither is "one" used as a pronoun.
+    ("sv", "en bil och ett hus", &[]),
+    ("nl", "een auto", &[]),
+    ("de", "eine Frage", &[]),
+    ("en", "no one knows a thing", &[]),
+    ("fr", "un jour", &[]),
+];
+
+#[test]
+fn numbers_in_words() {
+    check(NUMBERS_IN_WORDS);
+    assert!(extract("två år", "sv")[0].in_words);
+    assert!(!extract("2 år", "sv")[0].in_words);
+}
+
+/// Dates and approximations in the languages added with their tables.
+const DATES_IN_MORE_LANGUAGES: &[Case] = &[
+    (
+        "fr",
+        "le 11 novembre 2025",
+        &[(20_251_111.0, None, None, Date, false)],
+    ),
+    (
+        "es",
+        "el 11 de noviembre de 2025",
+        &[(20_251_111.0, None, None, Date, false)],
+    ),
+    (
+        "it",
+        "l'11 novembre 2025",
+        &[(20_251_111.0, None, None, Date, false)],
+    ),
+    (
+        "da",
+        "den 11. november 2025",
+        &[(20_251_111.0, None, None, Date, false)],
+    ),
+    (
+        "nb",
+        "11. november 2025",
+        &[(20_251_111.0, None, None, Date, false)],
+    ),
+    (
+        "pl",
+        "11 listopada 2025",
+        &[(20_251_111.0, None, None, Date, false)],
+    ),
+    (
+        "fr",
+        "environ 5 milliards",
+        &[(5e9, None, None, Count, true)],
+    ),
+    ("es", "casi 5 millones", &[(5e6, None, None, Count, true)]),
+    ("pl", "około 5 mln", &[(5e6, None, None, Count, true)]),
+];
+
+#[test]
+fn dates_in_more_languages() {
+    check(DATES_IN_MORE_LANGUAGES);
+}
+
 #[test]
 fn byte_ranges_cover_the_figure_text() {
     let text = "Försäljningen gav 5,83 miljarder dollar, cirka 4,9 procent.";

@@ -23,6 +23,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::decode;
+use crate::figures::compare::FigureRef;
 use crate::figures::{self, Figure};
 use crate::lang;
 use crate::paragraph::{self, ParagraphKind};
@@ -142,6 +143,11 @@ impl Document {
             encoding: text.encoding,
             paragraphs,
         }
+    }
+
+    /// The figure at `at`.
+    pub fn figure(&self, at: FigureRef) -> &Figure {
+        &self.paragraphs[at.paragraph].figures[at.figure]
     }
 
     /// The first heading, or the start of the first paragraph: a title for display.

@@ -78,13 +78,13 @@ pub const EDITS: [Edit; 11] = [
         paragraph: 85,
         from: "met bijna 4 procent",
         to: "fors",
-        reason: "4 procent: missing on the Dutch side",
+        reason: "4 procent: missing in nl",
     },
     Edit {
         paragraph: 50,
         from: "De hype rond AI",
         to: "De hype van 2 jaar rond AI",
-        reason: "2 jaar: missing on the Swedish side",
+        reason: "2 jaar: missing in sv",
     },
     Edit {
         paragraph: 84,

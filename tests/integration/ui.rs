@@ -194,7 +194,7 @@ fn edited_harness() -> (tempfile::TempDir, Harness<'static, ReaderApp>) {
 #[test]
 fn mismatches_are_listed_and_counted() {
     let (_dir, mut harness) = edited_harness();
-    harness.get_by_label_contains("314 figures, 3 mismatches");
+    harness.get_by_label_contains("332 figures, 3 mismatches");
     harness.get_by_label("Mismatches (3)");
     // Clicking an entry jumps to its row.
     harness.get_by_label_contains("Row 24:").click();
@@ -243,7 +243,7 @@ fn only_rows_with_mismatches_can_be_shown() {
 #[test]
 fn agreeing_sets_say_so() {
     let mut harness = harness_with(&LoadRequest::Bundled);
-    harness.get_by_label_contains("314 figures, 0 mismatches");
+    harness.get_by_label_contains("332 figures, 0 mismatches");
     harness.get_by_label("Mismatches (0)");
     harness.get_by_label("The two renderings agree on every figure.");
     harness.key_press(Key::N);
