@@ -1,32 +1,88 @@
 //! Language identification and language codes.
 //!
 //! Languages are ISO 639-1 codes (`sv`, `nl`, `de`, `en`) where one exists, else whatlang's
-//! ISO 639-3 code. Detection uses `whatlang` on the document text.
+//! ISO 639-3 code. Detection uses `whatlang` on the document text (samples of a long one); a
+//! short text that is not conclusive is decided among the supported languages and the other
+//! languages of its set.
 
 /// The code for an undetermined language.
 pub const UNDETERMINED: &str = "und";
 
+/// Languages with a figures table: on a short or mixed text, detection picks among these (and
+/// the languages of the rest of the set) before it gives up.
+pub const SUPPORTED: [&str; 10] = ["sv", "nl", "de", "en", "fr", "es", "it", "da", "nb", "pl"];
+
+/// How much of a long text detection reads: three samples this long, from the start, the
+/// middle and the end (a prefix alone may be a different language's boilerplate).
+const SAMPLE_BYTES: usize = 8_000;
+
 /// Detect the language of `text`; [`UNDETERMINED`] when the text gives no reliable answer.
 pub fn detect(text: &str) -> String {
-    // A prefix is enough and keeps detection cheap on book-length files.
-    let sample = truncate_at_char(text, 20_000);
-    match whatlang::detect(sample) {
-        Some(info) if info.confidence() > 0.1 || info.is_reliable() => {
+    detect_among(text, &[])
+}
+
+/// Detect the language of `text`, preferring `hints` (the languages of the rest of a set, or
+/// a manifest's) and the supported languages when the text alone is not conclusive, as short
+/// texts are not.
+pub fn detect_among(text: &str, hints: &[&str]) -> String {
+    let sample = sample(text);
+    if let Some(info) = whatlang::detect(&sample)
+        && info.is_reliable()
+    {
+        return iso_639_1(info.lang().code()).to_owned();
+    }
+    let allowed: Vec<whatlang::Lang> = SUPPORTED
+        .iter()
+        .chain(hints)
+        .filter_map(|code| whatlang::Lang::from_code(iso_639_3(code)))
+        .collect();
+    let detector = whatlang::Detector::with_allowlist(allowed);
+    match detector.detect(&sample) {
+        Some(info) if info.confidence() > 0.05 || sample.split_whitespace().count() >= 4 => {
             iso_639_1(info.lang().code()).to_owned()
         }
         _ => UNDETERMINED.to_owned(),
     }
 }
 
-fn truncate_at_char(text: &str, max_bytes: usize) -> &str {
-    if text.len() <= max_bytes {
-        return text;
+/// The text, or three samples of a long one.
+fn sample(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= 3 * SAMPLE_BYTES {
+        return std::borrow::Cow::Borrowed(text);
     }
-    let mut end = max_bytes;
-    while !text.is_char_boundary(end) {
-        end -= 1;
+    let piece = |from: usize| {
+        let mut start = from;
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let mut end = (start + SAMPLE_BYTES).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        &text[start..end]
+    };
+    let middle = text.len() / 2 - SAMPLE_BYTES / 2;
+    let last = text.len() - SAMPLE_BYTES;
+    std::borrow::Cow::Owned([piece(0), piece(middle), piece(last)].join("\n"))
+}
+
+/// ISO 639-1 to ISO 639-3 for the languages we name (others pass through).
+fn iso_639_3(code: &str) -> &str {
+    match code {
+        "de" => "deu",
+        "en" => "eng",
+        "nl" => "nld",
+        "sv" => "swe",
+        "da" => "dan",
+        "nb" | "no" => "nob",
+        "fr" => "fra",
+        "es" => "spa",
+        "it" => "ita",
+        "pt" => "por",
+        "fi" => "fin",
+        "pl" => "pol",
+        other => other,
     }
-    &text[..end]
 }
 
 /// Map an ISO 639-3 code to ISO 639-1 where there is one; other codes pass through.
@@ -75,22 +131,7 @@ pub fn iso_639_1(code: &str) -> &str {
 
 /// The English name of a language code, for display ("sv" → "Swedish").
 pub fn name(code: &str) -> String {
-    let three = match code {
-        "de" => "deu",
-        "en" => "eng",
-        "nl" => "nld",
-        "sv" => "swe",
-        "da" => "dan",
-        "nb" | "no" => "nob",
-        "fr" => "fra",
-        "es" => "spa",
-        "it" => "ita",
-        "pt" => "por",
-        "fi" => "fin",
-        "pl" => "pol",
-        other => other,
-    };
-    whatlang::Lang::from_code(three)
+    whatlang::Lang::from_code(iso_639_3(code))
         .map_or_else(|| code.to_owned(), |lang| lang.eng_name().to_owned())
 }
 
@@ -122,6 +163,29 @@ mod tests {
             assert_eq!(detect(text), expected, "{text}");
         }
         assert_eq!(detect("1234 5678"), UNDETERMINED);
+    }
+
+    /// One short sentence per supported language: the whole text is a headline or a caption.
+    #[test]
+    fn detects_short_texts() {
+        let cases = [
+            ("SoftBank sålde alla sina aktier i Nvidia.", "sv"),
+            ("SoftBank verkoopt al zijn aandelen in Nvidia.", "nl"),
+            ("SoftBank verkauft alle seine Aktien von Nvidia.", "de"),
+            ("SoftBank sells all of its shares in Nvidia.", "en"),
+            ("SoftBank vend toutes ses actions de Nvidia.", "fr"),
+            ("SoftBank vende todas sus acciones de Nvidia.", "es"),
+            ("SoftBank vende tutte le sue azioni di Nvidia.", "it"),
+            ("SoftBank sælger alle sine aktier i Nvidia.", "da"),
+            (
+                "SoftBank selger aksjene sine i Nvidia og bruker pengene på nye investeringer.",
+                "nb",
+            ),
+            ("SoftBank sprzedaje wszystkie swoje akcje Nvidii.", "pl"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(detect(text), expected, "{text}");
+        }
     }
 
     #[test]

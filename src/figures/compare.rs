@@ -263,6 +263,9 @@ fn describe(a: &Figure, b: &Figure) -> String {
         }
         _ => {}
     }
+    if a.in_words || b.in_words {
+        return format!("{} → {}: value differs", a.text, b.text);
+    }
     format!("{} → {}: value differs", number_text(a), number_text(b))
 }
 
@@ -320,6 +323,15 @@ mod tests {
             ),
             ("5,83 miljarder dollar", "5,83 miljard"),
             ("2019 och 2020", "2019 en 2020"),
+            // Words on one side, digits on the other.
+            ("under två år", "gedurende 2 jaar"),
+            ("tre miljarder dollar", "$ 3 miljard"),
+            ("en halv miljard euro", "€ 0,5 miljard"),
+            // A small number in words without counterpart is never a finding alone.
+            ("en av de två största", "een van de grootste"),
+            // A currency after the number.
+            ("181 €", "€ 181"),
+            ("750 mkr", "750 miljoen Zweedse kronen"),
         ];
         for (sv, nl) in cases {
             assert!(
@@ -383,6 +395,17 @@ mod tests {
                 "i oktober 2025",
                 "in september 2025",
                 "oktober 2025 → september 2025: date differs",
+            ),
+            ("181 €", "$ 181", "unit differs: EUR vs USD (181 € → $ 181)"),
+            (
+                "750 mkr",
+                "750 miljoen euro",
+                "unit differs: SEK vs EUR (750 mkr → 750 miljoen euro)",
+            ),
+            (
+                "tre miljarder dollar",
+                "$ 4 miljard",
+                "tre miljarder dollar → $ 4 miljard: value differs",
             ),
             (
                 "räkenskapsåret 2019/2020",

@@ -4,22 +4,29 @@
 //! kind, whether it is approximate, and its byte range in the paragraph. [`extract`] reads all
 //! figures of a paragraph in a given language.
 //!
-//! What it understands, for Swedish, Dutch, German and English (other languages fall back to
-//! digits and symbols):
-//! - decimal marks and grouping by language: `5,83` and `1,176` are decimals in sv/nl/de and
-//!   `100.000`, `100 000` (space, no-break space, narrow no-break space) are groupings; English
-//!   writes `5.83` and `100,000`. `3 700-faldig` is 3700; a Unicode minus is a minus.
-//! - scale words and their false friends: sv miljon/miljard/biljon, nl miljoen/miljard/biljoen,
-//!   de Million/Milliarde/Billion (Mio., Mrd., Bio.), en million/billion/trillion (m, bn, tn).
-//!   German *Billion* and Dutch *biljoen* are 10¹², English *trillion*, not *billion*.
-//! - units: currencies as symbols, words or ISO codes before or after the number (`$ 5,83
-//!   miljard`, `5,83 miljarder dollar`, `5,83 Milliarden US-Dollar` are all USD), percentages,
-//!   percentage points, and common counted things (shares, jobs, gigawatts, years, …).
-//! - ranges (`150 till 200 miljarder dollar`, `tussen de $ 700 miljoen en $ 4 miljard`): both
-//!   ends, with a scale or unit written once applied to both.
-//! - years, fiscal years (`2019/2020`), dates (`11 november 2025`, `oktober 2025`,
-//!   `June 21`), ordinals (`19. Jahrhundert`, `21st`), counts.
-//! - approximation words before a number (cirka, ungefär, ongeveer, zo'n, etwa, about, over, …).
+//! Everything language-specific is data: one table per language in [`lang`] (Swedish, Dutch,
+//! German, English, French, Spanish, Italian, Danish, Norwegian Bokmål and Polish); the reader
+//! knows no word of any language. Other languages read digits, symbols and ISO codes, with the
+//! decimal mark guessed from the language code. What it understands:
+//! - decimal marks and grouping by language: `5,83` and `1,176` are decimals in sv/nl/de/…
+//!   and `100.000`, `100 000` (space, no-break space, narrow no-break space) are groupings;
+//!   English writes `5.83` and `100,000`. `3 700-faldig` is 3700; a Unicode minus is a minus.
+//! - scale words, abbreviations and false friends: `miljarder`, `md`, `mld.`, `Mrd.`, `Md`,
+//!   `mia.`, `bn`; German *Billion*, Dutch *biljoen*, French *billion*, Spanish *billón* and
+//!   Swedish `bn` are 10¹² (English *trillion*); compact `$2.5T`, `750M`, `1,2K`; scales that
+//!   multiply (`mil millones`, `mila miliardi`).
+//! - currencies as symbols, words or ISO codes, before or after the number as each language
+//!   writes them (`$ 5,83 miljard`, `5,83 Mrd. $`, `181,00 US$`, `SEK1,234.50`, `750 mkr`,
+//!   `dólares estadounidenses`), negative amounts (`-€1,234.00`, `US$ -1.234,50`),
+//!   percentages, percentage points and counted things (shares, jobs, gigawatts, years, …).
+//! - German compounds that carry scale and currency: `500-Milliarden-Dollar-Initiative`.
+//! - numbers in words: `två år`, `tre miljarder dollar`, `en halv miljard`, `twenty-two`,
+//!   `zweiundzwanzig`; an article is a number only before a scale word (`en miljard`).
+//! - ranges of one kind (`150 till 200 miljarder dollar`, `tussen de $ 700 miljoen en $ 4
+//!   miljard`): both ends, with a scale or unit written once applied to both.
+//! - years, fiscal years (`2019/2020`), decades (`1990er`, `1990-talet`), dates (`11 november
+//!   2025`, `11 de noviembre de 2025`, `November 11, 2025`), ordinals (`19. Jahrhundert`,
+//!   `21st`), approximation words (cirka, ongeveer, etwa, about, environ, około, …).
 //!
 //! ```
 //! use parallel_reader::figures::{extract, FigureKind};

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{ArticleSet, Document, LoadWarning, Loaded, Role, SetSource, choose_pair};
 use crate::decode::{self, DecodeError};
+use crate::lang;
 
 /// The file name of a set manifest.
 pub const MANIFEST_NAME: &str = "set.json";
@@ -280,14 +281,16 @@ fn from_manifest(
                 .map(|entry| (Role::Coverage, entry)),
         );
     let entries: Vec<(Role, &ManifestEntry)> = entries.collect();
-    // Decoding, splitting and reading figures is the bulk of loading: one document per core.
-    let read = crate::parallel::map(&entries, |(role, entry)| {
+    let read = build_documents(&crate::parallel::map(&entries, |(role, entry)| {
         let path = base.join(&entry.path);
-        read_text(files, &path).map(|text| {
-            let label = entry.label.clone().unwrap_or_else(|| file_label(&path));
-            Document::from_text(String::new(), *role, entry.lang.clone(), label, path, &text)
+        read_text(files, &path).map(|text| Pending {
+            role: *role,
+            lang: entry.lang.clone().filter(|l| !l.trim().is_empty()),
+            label: entry.label.clone().unwrap_or_else(|| file_label(&path)),
+            path,
+            text,
         })
-    });
+    }));
     for ((role, entry), result) in entries.into_iter().zip(read) {
         let path = base.join(&entry.path);
         match result {
@@ -328,18 +331,15 @@ fn load_loose(files: &[PathBuf], where_: &Path, source: SetSource) -> Result<Loa
     let mut ids = HashSet::new();
     let mut warnings = Vec::new();
     let mut documents = Vec::new();
-    let read = crate::parallel::map(files, |path| {
-        read_text(&Disk, path).map(|text| {
-            Document::from_text(
-                String::new(),
-                Role::Coverage,
-                None,
-                file_label(path),
-                path.clone(),
-                &text,
-            )
+    let read = build_documents(&crate::parallel::map(files, |path| {
+        read_text(&Disk, path).map(|text| Pending {
+            role: Role::Coverage,
+            lang: None,
+            label: file_label(path),
+            path: path.clone(),
+            text,
         })
-    });
+    }));
     for (path, result) in files.iter().zip(read) {
         match result {
             Ok(mut document) => {
@@ -400,6 +400,57 @@ fn load_loose(files: &[PathBuf], where_: &Path, source: SetSource) -> Result<Loa
             documents: ordered,
         },
         warnings,
+    })
+}
+
+/// A document read and decoded, before its paragraphs are split and its figures read.
+struct Pending {
+    role: Role,
+    /// The language the manifest gives, or the one detected.
+    lang: Option<String>,
+    label: String,
+    path: PathBuf,
+    text: decode::DecodedText,
+}
+
+/// Detect the language of every document the manifest gives none for — a short text that is
+/// not conclusive alone is decided among the languages of the rest of the set — then split
+/// paragraphs and read figures. Decoding, splitting and reading figures is the bulk of
+/// loading: one document per core.
+fn build_documents(read: &[Result<Pending, String>]) -> Vec<Result<Document, String>> {
+    let detected: Vec<Option<String>> = crate::parallel::map(read, |result| {
+        let pending = result.as_ref().ok()?;
+        Some(
+            pending
+                .lang
+                .clone()
+                .unwrap_or_else(|| lang::detect(&pending.text.text)),
+        )
+    });
+    let hints: Vec<&str> = detected
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .filter(|l| *l != lang::UNDETERMINED)
+        .collect();
+    let items: Vec<(&Result<Pending, String>, Option<&String>)> = read
+        .iter()
+        .zip(detected.iter().map(Option::as_ref))
+        .collect();
+    crate::parallel::map(&items, |(result, detected)| {
+        let pending = result.as_ref().map_err(Clone::clone)?;
+        let lang = match detected.map(String::as_str) {
+            Some(lang::UNDETERMINED) | None => lang::detect_among(&pending.text.text, &hints),
+            Some(lang) => lang.to_owned(),
+        };
+        Ok(Document::from_text(
+            String::new(),
+            pending.role,
+            Some(lang),
+            pending.label.clone(),
+            pending.path.clone(),
+            &pending.text,
+        ))
     })
 }
 

@@ -256,3 +256,41 @@ fn json_export_carries_figures_and_mismatches() {
     assert_eq!(mismatch["right"]["paragraph"], 6);
     assert_eq!(mismatch["reason"], "5,83 → 5,38: value differs");
 }
+
+/// A short document is still read in its language, and findings name the sides by their
+/// labels, never "und".
+#[test]
+fn short_documents_are_detected_and_sides_named_by_label() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Intäkterna steg till 750 mkr under två år.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "De inkomsten stegen in 2 jaar tot 750 miljoen euro en 3 procent.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("set.json"),
+        r#"{"left": {"path": "a.txt", "label": "Swedish draft"}, "right": {"path": "b.txt", "label": "Dutch draft"}}"#,
+    )
+    .unwrap();
+    let comparison =
+        Comparison::build(parallel_reader::set::load(&[dir.path().to_path_buf()]).unwrap());
+    assert_eq!(comparison.set.left().lang, "sv");
+    assert_eq!(comparison.set.right().lang, "nl");
+    let reasons: Vec<&str> = comparison.mismatches[0]
+        .iter()
+        .map(|m| m.reason.as_str())
+        .collect();
+    // Two years in words and in digits agree; the currency differs; the percentage is missing.
+    assert_eq!(
+        reasons,
+        [
+            "3 procent: missing in Swedish draft",
+            "unit differs: SEK vs EUR (750 mkr → 750 miljoen euro)",
+        ]
+    );
+}

@@ -14,6 +14,8 @@ mod load;
 mod links;
 // Figures: the seed pair, edited copies, the check command.
 mod figures;
+// Figures written by CLDR (ICU4X) in every supported locale, read back.
+mod cldr;
 // The shape of the code: no import cycle, the core never names the window.
 mod house;
 // The JSON export and the command line.

@@ -3,7 +3,7 @@
 //! A table gives the decimal mark, the scale words (with plural forms and abbreviations), the
 //! currency words, symbols and codes and on which side of the number they stand, counted units,
 //! month names, number words, ordinal suffixes, approximation and range words. The reader
-//! ([`super::read`]) knows no word of any language; it asks the [`Lexicon`] built from a table.
+//! (`figures::read`) knows no word of any language; it asks the [`Lexicon`] built from a table.
 //! Adding a language is adding a table here (and a line in [`TABLES`]).
 //!
 //! Every entry is a phrase, written as it appears in text (`"mer än"`, `"US-Dollar"`, `"kr."`,
