@@ -74,6 +74,15 @@ fn main() {
             "coverage": [{"path": "c0.txt", "lang": "de"}, {"path": "c1.txt", "lang": "nl"}, {"path": "c2.txt", "lang": "en"}]}"#,
     )
     .expect("write");
+    if let Some(keep) = std::env::var_os("BENCH_KEEP") {
+        for entry in std::fs::read_dir(dir.path()).expect("dir").flatten() {
+            std::fs::copy(
+                entry.path(),
+                std::path::Path::new(&keep).join(entry.file_name()),
+            )
+            .ok();
+        }
+    }
     println!(
         "book: {} left paragraphs, {} right paragraphs ({deleted} deleted on the right), {:.1} MB of text",
         truth.len(),

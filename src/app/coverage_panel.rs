@@ -247,7 +247,7 @@ impl CoveragePanel {
 }
 
 /// A coverage paragraph's text with its number; with a link, the figures that agree or
-/// conflict with the row are highlighted.
+/// conflict with the row are highlighted, and the names and words it shares are underlined.
 fn coverage_job(
     doc: &Document,
     para_idx: usize,
@@ -282,9 +282,25 @@ fn coverage_job(
         italics: paragraph.kind == ParagraphKind::Boilerplate,
         ..Default::default()
     };
+    let marks: &[std::ops::Range<usize>] = link.map_or(&[], |l| l.marks.as_slice());
+    let mut offset = 0;
     for (run, figure_idx) in crate::figures::segments(&paragraph.text, &paragraph.figures) {
+        let start = offset;
+        offset += run.len();
         let Some(figure_idx) = figure_idx else {
-            job.append(run, 0.0, base.clone());
+            // Names and words the link shares with its row, underlined in the link colour.
+            for (piece, marked) in split_marks(run, start, marks) {
+                let format = if marked {
+                    TextFormat {
+                        underline: egui::Stroke::new(1.5, theme.link_marker),
+                        color: theme.heading,
+                        ..base.clone()
+                    }
+                } else {
+                    base.clone()
+                };
+                job.append(piece, 0.0, format);
+            }
             continue;
         };
         let agrees = link.is_some_and(|l| {
@@ -316,4 +332,47 @@ fn coverage_job(
         job.append(run, 0.0, format);
     }
     job
+}
+
+/// Cut `run` (at byte `start` of its paragraph) into pieces inside and outside `marks` (byte
+/// ranges of the paragraph, ascending).
+fn split_marks<'a>(
+    run: &'a str,
+    start: usize,
+    marks: &[std::ops::Range<usize>],
+) -> Vec<(&'a str, bool)> {
+    let end = start + run.len();
+    let mut pieces = Vec::new();
+    let mut at = start;
+    for mark in marks.iter().filter(|m| m.end > start && m.start < end) {
+        let from = mark.start.max(at);
+        let to = mark.end.min(end);
+        if from > at && run.is_char_boundary(from - start) {
+            pieces.push((&run[at - start..from - start], false));
+            at = from;
+        }
+        if to > at && run.is_char_boundary(to - start) && run.is_char_boundary(at - start) {
+            pieces.push((&run[at - start..to - start], true));
+            at = to;
+        }
+    }
+    if at < end {
+        pieces.push((&run[at - start..], false));
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn marks_cut_runs_where_they_fall() {
+        let run = "sold its Nvidia stake";
+        let marks = [19..25, 40..41];
+        let pieces = super::split_marks(run, 10, &marks);
+        assert_eq!(
+            pieces,
+            [("sold its ", false), ("Nvidia", true), (" stake", false)]
+        );
+        assert_eq!(super::split_marks(run, 10, &[]), [(run, false)]);
+    }
 }

@@ -13,7 +13,7 @@
 //!                       "figures_agree": [{"row_figure": {"side", "paragraph", "figure"},
 //!                                          "coverage_figure": {"paragraph", "figure"}, "reading"}],
 //!                       "figures_conflict": [{"row_figure", "coverage_figure", "reason"}],
-//!                       "via_section"}],
+//!                       "via_section", "marks": [[start, end]]}],
 //!            "review": {"status": "unreviewed|ok|needs_fix|question", "note",
 //!                       "accepted": [{"finding", "reason"}]}}],
 //!  "summary": {"rows", "figures", "mismatches", "conflicts", "accepted_mismatches",
@@ -230,6 +230,9 @@ pub struct LinkJson {
     /// Found through the section a heading heads.
     #[serde(default)]
     pub via_section: bool,
+    /// Where the shared names and words are in the coverage paragraph: `[start, end]` bytes.
+    #[serde(default)]
+    pub marks: Vec<[usize; 2]>,
 }
 
 /// Build the export's data model (every row).
@@ -376,6 +379,7 @@ fn link_json(comparison: &Comparison, link: &crate::link::Link) -> LinkJson {
             })
             .collect(),
         via_section: link.via_section,
+        marks: link.marks.iter().map(|m| [m.start, m.end]).collect(),
     }
 }
 

@@ -831,12 +831,17 @@ impl<'a> Reader<'_, 'a> {
         }
     }
 
-    /// A month name ending right before `idx`: (month, its first token).
+    /// A month name ending right before `idx`, or before a joiner that does ("marzo de 2026"):
+    /// (month, its first token).
     fn month_before(&self, idx: usize) -> Option<(u32, usize)> {
+        let end = match self.matches_before(idx, |m| m == Meaning::DateJoiner) {
+            Some((_, joiner)) => joiner,
+            None => idx,
+        };
         (1..=2)
-            .filter_map(|len| idx.checked_sub(len))
+            .filter_map(|len| end.checked_sub(len))
             .find_map(|start| match self.month_at(start) {
-                Some((month, after)) if after == idx => Some((month, start)),
+                Some((month, after)) if after == end => Some((month, start)),
                 _ => None,
             })
     }

@@ -251,7 +251,9 @@ impl FxHasher {
 }
 
 /// A map with the fast hash.
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A set with the fast hash.
+pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// A table compiled for lookups: phrases by their first token.
 #[derive(Debug)]
@@ -663,16 +665,29 @@ pub fn lexicon(code: &str) -> &'static Lexicon {
 
 /// A month name in any language with a table (for matching dates across languages).
 pub fn month_any(word: &str) -> Option<u32> {
-    let lowered = lower(word.trim_end_matches('.'));
-    TABLES.iter().find_map(|table| {
-        table
-            .months
-            .iter()
-            .find(|(name, _)| name.trim_end_matches('.') == lowered)
-            .filter(|(name, _)| {
-                !table.capitalised_months.contains(name)
-                    || word.chars().next().is_some_and(char::is_uppercase)
-            })
-            .map(|(_, month)| *month)
-    })
+    struct Month {
+        month: u32,
+        capitalised_only: bool,
+    }
+    static MONTHS: OnceLock<FxMap<String, Vec<Month>>> = OnceLock::new();
+    let months = MONTHS.get_or_init(|| {
+        let mut map: FxMap<String, Vec<Month>> = FxMap::default();
+        for table in TABLES {
+            for (name, month) in table.months {
+                map.entry(name.trim_end_matches('.').to_lowercase())
+                    .or_default()
+                    .push(Month {
+                        month: *month,
+                        capitalised_only: table.capitalised_months.contains(name),
+                    });
+            }
+        }
+        map
+    });
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    months
+        .get(lower(word.trim_end_matches('.')).as_ref())?
+        .iter()
+        .find(|m| capital || !m.capitalised_only)
+        .map(|m| m.month)
 }

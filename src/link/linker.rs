@@ -1,0 +1,604 @@
+//! Finding and scoring the coverage paragraphs of a row.
+//!
+//! A row's query joins the profiles of its left and right paragraphs. Coverage paragraphs are
+//! found through an inverted index (never by comparing all pairs) and described by measures
+//! that do not depend on the set's size:
+//! - **figures**: shared figures and dates, weighted by their rarity;
+//! - **names**: shared names, weighted by their rarity, their share of the paragraph's names,
+//!   and the rarest of them;
+//! - **words**: for a coverage document in the language of a side of the row, the cosine of
+//!   their word stems (BM25-like weights: sublinear counts × rarity), with the other side's
+//!   words carried into that language by the lexicon learned from the set;
+//! - **cognates**: across languages, the words of the coverage paragraph whose cognate form
+//!   starts with the same five letters as a word of the row (*investering* / *Investition* /
+//!   *investment*), rarity-weighted, and their share of the paragraph's words;
+//! - whether a side shares the coverage document's language.
+//!
+//! [`PairFeatures::score`] maps them to a calibrated score: the probability, fitted on the
+//! judged links of the bundled set, that the coverage paragraph reports what the row says.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::figures::lang::FxMap;
+
+use super::lexicon::Lexicon;
+use super::profile::{self, KeyClass, Profile, Rarity, SetWords};
+use super::{Link, MAX_LINKS};
+use crate::align::Row;
+use crate::set::{ArticleSet, Role};
+use crate::side::Side;
+
+/// Coverage paragraphs scored exactly per row (the best by a first, cheaper measure).
+const CANDIDATES: usize = 16;
+/// The rarest word stems and cognate prefixes of a row that look for candidates (every one
+/// counts in the exact measures).
+const SEARCH_WORDS: usize = 64;
+
+/// What is measured of a row and a coverage paragraph.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PairFeatures {
+    /// Shared figures and dates, rarity-weighted (0 when none).
+    pub figures: f32,
+    /// Shared names, rarity-weighted.
+    pub names: f32,
+    /// The share of the coverage paragraph's names (rarity-weighted) that the row has.
+    pub name_share: f32,
+    /// The rarest shared name (its rarity, 0..1).
+    pub rarest_name: f32,
+    /// Cosine of word stems in the coverage document's language (0 when no side shares it).
+    pub words: f32,
+    /// Words of the coverage paragraph whose cognate form starts like a word of the row
+    /// (five letters), rarity-weighted.
+    pub cognates: f32,
+    /// The share of the coverage paragraph's words (rarity-weighted) that meet a row word so.
+    pub cognate_share: f32,
+    /// A side of the row is written in the coverage document's language.
+    pub same_language: bool,
+}
+
+/// How many measures the model reads.
+pub const FEATURES: usize = 8;
+
+/// The calibration: bias and weights of a logistic model fitted on the judged links of the
+/// bundled set (`cargo test --test integration calibrate_links -- --ignored --nocapture`
+/// refits them).
+const WEIGHTS: [f32; FEATURES + 1] = [-4.75, 4.74, 0.05, 1.56, 2.13, 0.14, 1.27, -0.69, -0.01];
+
+impl PairFeatures {
+    /// The measures as the model reads them.
+    pub fn vector(&self) -> [f32; FEATURES] {
+        [
+            self.figures.min(3.0),
+            self.names.min(3.0),
+            self.name_share,
+            self.rarest_name,
+            self.words,
+            self.cognates.min(3.0),
+            self.cognate_share,
+            f32::from(u8::from(self.same_language)),
+        ]
+    }
+
+    /// The probability that the coverage paragraph reports what the row says.
+    pub fn score(&self) -> f32 {
+        let x = self.vector();
+        let z = WEIGHTS[0] + (0..FEATURES).map(|k| WEIGHTS[k + 1] * x[k]).sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// A coverage paragraph in the index.
+struct Target {
+    document: usize,
+    paragraph: usize,
+    lang: String,
+    /// Weighted stems and their norm.
+    stems: Vec<(u64, f32)>,
+    stem_norm: f32,
+    /// Cognate prefixes of its words (not names) with their rarity, sorted, and their sum.
+    cognates: Vec<(u64, f32)>,
+    cognate_mass: f32,
+}
+
+/// Sums per coverage paragraph, dense, remembering which it touched.
+struct Accumulator {
+    sums: Vec<f32>,
+    seen: Vec<bool>,
+    touched: Vec<u32>,
+}
+
+impl Accumulator {
+    fn new(targets: usize) -> Self {
+        Self {
+            sums: vec![0.0; targets],
+            seen: vec![false; targets],
+            touched: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, target: u32, value: f32) {
+        let at = target as usize;
+        if !self.seen[at] {
+            self.seen[at] = true;
+            self.touched.push(target);
+        }
+        self.sums[at] += value;
+    }
+
+    fn into_list(self) -> Vec<(u32, f32)> {
+        self.touched
+            .iter()
+            .map(|&t| (t, self.sums[t as usize]))
+            .collect()
+    }
+}
+
+/// Everything linking needs of a set, built once.
+pub struct Linker<'s> {
+    set: &'s ArticleSet,
+    profiles: Vec<Vec<Profile>>,
+    rarity: Rarity,
+    lexicon: Lexicon,
+    targets: Vec<Target>,
+    index: FxMap<u64, Vec<(u32, f32)>>,
+}
+
+/// Weighted word stems of one language, with their norm.
+struct LanguageStems {
+    lang: String,
+    vector: Vec<(u64, f32)>,
+    norm: f32,
+}
+
+/// A row's query.
+struct Query {
+    keys: Vec<(u64, KeyClass, f32)>,
+    names: Vec<u64>,
+    /// Weighted stems per language (with translations), and norms.
+    stems: Vec<LanguageStems>,
+    /// Cognate prefixes of the row's words, sorted.
+    prefixes: Vec<u64>,
+}
+
+fn weighted(list: &[(u64, f32)], rarity: &Rarity) -> (Vec<(u64, f32)>, f32) {
+    let out: Vec<(u64, f32)> = list
+        .iter()
+        .map(|&(hash, count)| (hash, (1.0 + count.ln()) * rarity.idf(hash)))
+        .filter(|(_, w)| *w > 0.0)
+        .collect();
+    let norm = out.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    (out, norm)
+}
+
+/// Σ a·b over two lists sorted by hash.
+fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// Merge weighted lists, adding weights of equal hashes; sorted by hash.
+fn merge(lists: impl IntoIterator<Item = (u64, f32)>) -> Vec<(u64, f32)> {
+    let mut all: Vec<(u64, f32)> = lists.into_iter().collect();
+    all.sort_unstable_by_key(|(h, _)| *h);
+    let mut out: Vec<(u64, f32)> = Vec::with_capacity(all.len());
+    for (hash, weight) in all {
+        match out.last_mut() {
+            Some((last, w)) if *last == hash => *w += weight,
+            _ => out.push((hash, weight)),
+        }
+    }
+    out
+}
+
+impl<'s> Linker<'s> {
+    /// Read the set: words, names, profiles, rarity, the lexicon of `rows`, the index.
+    pub fn new(set: &'s ArticleSet, rows: &[Row]) -> Self {
+        let words: SetWords = profile::set_words(set);
+        let names = profile::set_names(set, &words);
+        let profiles = profile::profiles(set, &words, &names);
+        let rarity = Rarity::new(profiles.iter().flatten());
+        let lexicon = Lexicon::learn(&lexicon_rows(&profiles, rows));
+        let mut targets = Vec::new();
+        let mut index: FxMap<u64, Vec<(u32, f32)>> = FxMap::default();
+        for (document, doc) in set.documents.iter().enumerate() {
+            if doc.role != Role::Coverage {
+                continue;
+            }
+            for (paragraph, profile) in profiles[document].iter().enumerate() {
+                if profile.is_empty() {
+                    continue;
+                }
+                let target = targets.len() as u32;
+                let (stems, stem_norm) = weighted(&profile.stems, &rarity);
+                for key in &profile.keys {
+                    index.entry(key.hash).or_default().push((target, 0.0));
+                }
+                for name in &profile.names {
+                    index.entry(*name).or_default().push((target, 0.0));
+                }
+                for &(hash, weight) in &stems {
+                    index.entry(hash).or_default().push((target, weight));
+                }
+                let mut cognates: Vec<(u64, f32)> = profile
+                    .words
+                    .iter()
+                    .filter(|w| w.name == 0 && w.prefix != 0)
+                    .map(|w| (w.prefix, rarity.idf_norm(w.stem)))
+                    .collect();
+                cognates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+                cognates.dedup_by_key(|c| c.0);
+                let cognate_mass = cognates.iter().map(|(_, w)| w).sum();
+                for &(hash, weight) in &cognates {
+                    index.entry(hash).or_default().push((target, weight));
+                }
+                targets.push(Target {
+                    cognates,
+                    cognate_mass,
+                    document,
+                    paragraph,
+                    lang: doc.lang.clone(),
+                    stems,
+                    stem_norm,
+                });
+            }
+        }
+        Self {
+            set,
+            profiles,
+            rarity,
+            lexicon,
+            targets,
+            index,
+        }
+    }
+
+    /// The learned lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    fn query(&self, row: &Row) -> Option<Query> {
+        let mut keys: HashMap<u64, (KeyClass, f32)> = HashMap::new();
+        let mut names = Vec::new();
+        let mut sides: Vec<(Side, Vec<(u64, f32)>)> = Vec::new();
+        let mut prefixes = Vec::new();
+        for side in Side::BOTH {
+            let doc = side.document_index();
+            let mut stems = Vec::new();
+            for &paragraph in row.side(side) {
+                let profile = &self.profiles[doc][paragraph];
+                for key in &profile.keys {
+                    let entry = keys.entry(key.hash).or_insert((key.class, 0.0));
+                    entry.1 = entry.1.max(key.specificity);
+                }
+                names.extend_from_slice(&profile.names);
+                stems.extend_from_slice(&profile.stems);
+                prefixes.extend_from_slice(&profile.prefixes);
+            }
+            sides.push((side, merge(stems)));
+        }
+        if keys.is_empty() && names.is_empty() && sides.iter().all(|(_, s)| s.is_empty()) {
+            return None;
+        }
+        names.sort_unstable();
+        names.dedup();
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        let mut stems: Vec<LanguageStems> = Vec::new();
+        for (side, own) in &sides {
+            let lang = self.set.side(*side).lang.clone();
+            let (mut vector, _) = weighted(own, &self.rarity);
+            // The other side's words, carried into this side's language.
+            let other = &sides[side.other().document_index()].1;
+            let other_lang = &self.set.side(side.other()).lang;
+            if *other_lang != lang {
+                let (other_vector, _) = weighted(other, &self.rarity);
+                for (hash, weight) in other_vector {
+                    if let Some(&(translation, dice)) = self.lexicon.translate(hash).first() {
+                        vector.push((translation, 0.7 * dice * weight));
+                    }
+                }
+            }
+            let vector = merge(vector);
+            let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            match stems.iter_mut().find(|s| s.lang == lang) {
+                Some(entry) => {
+                    let joined = merge(entry.vector.iter().copied().chain(vector));
+                    entry.norm = joined.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+                    entry.vector = joined;
+                }
+                None => stems.push(LanguageStems { lang, vector, norm }),
+            }
+        }
+        Some(Query {
+            keys: keys
+                .into_iter()
+                .map(|(hash, (class, specificity))| (hash, class, specificity))
+                .collect(),
+            names,
+            stems,
+            prefixes,
+        })
+    }
+
+    /// The coverage paragraphs worth measuring for a query, with a first measure of each.
+    fn candidates(&self, query: &Query) -> Vec<(u32, f32)> {
+        let mut first = Accumulator::new(self.targets.len());
+        let exact = query
+            .keys
+            .iter()
+            .map(|(hash, class, specificity)| (*hash, class.weight() * specificity))
+            .chain(query.names.iter().map(|hash| (*hash, 1.0)));
+        for (hash, weight) in exact {
+            let idf = self.rarity.idf_norm(hash);
+            for &(target, _) in self.index.get(&hash).into_iter().flatten() {
+                first.add(target, weight * idf);
+            }
+        }
+        // Words in a quarter of the set's paragraphs say little and cost the most to look up.
+        let common = 0.25 * self.rarity.paragraphs;
+        for LanguageStems { vector, norm, .. } in &query.stems {
+            let mut rarest: Vec<(u64, f32)> = vector.clone();
+            if rarest.len() > SEARCH_WORDS {
+                rarest.select_nth_unstable_by(SEARCH_WORDS, |a, b| b.1.total_cmp(&a.1));
+                rarest.truncate(SEARCH_WORDS);
+            }
+            for (hash, weight) in rarest {
+                if self.rarity.df(hash) as f32 > common {
+                    continue;
+                }
+                for &(target, target_weight) in self.index.get(&hash).into_iter().flatten() {
+                    let t = &self.targets[target as usize];
+                    first.add(
+                        target,
+                        weight * target_weight / (norm * t.stem_norm).max(1e-6),
+                    );
+                }
+            }
+        }
+        let mut prefixes: Vec<(u64, f32)> = query
+            .prefixes
+            .iter()
+            .map(|&p| (p, self.rarity.idf(p)))
+            .collect();
+        if prefixes.len() > SEARCH_WORDS {
+            prefixes.select_nth_unstable_by(SEARCH_WORDS, |a, b| b.1.total_cmp(&a.1));
+            prefixes.truncate(SEARCH_WORDS);
+        }
+        for (prefix, _) in prefixes {
+            if self.rarity.df(prefix) as f32 > common {
+                continue;
+            }
+            for &(target, weight) in self.index.get(&prefix).into_iter().flatten() {
+                first.add(target, weight);
+            }
+        }
+        let mut list = first.into_list();
+        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if list.len() > CANDIDATES {
+            list.select_nth_unstable_by(CANDIDATES, order);
+            list.truncate(CANDIDATES);
+        }
+        list.sort_by(order);
+        list
+    }
+
+    /// The five measures of a row's query and a coverage paragraph.
+    fn features(&self, query: &Query, target: &Target) -> PairFeatures {
+        let profile = &self.profiles[target.document][target.paragraph];
+        let mut figures = 0.0;
+        let mut near = 0.0;
+        let mut other = 0.0;
+        for key in &profile.keys {
+            if let Some((_, class, specificity)) =
+                query.keys.iter().find(|(h, _, _)| *h == key.hash)
+            {
+                let weight = class.weight() * specificity * self.rarity.idf_norm(key.hash);
+                match class {
+                    KeyClass::NearFigure => near += weight,
+                    _ => {
+                        figures += weight;
+                        other += weight;
+                    }
+                }
+            }
+        }
+        let names: f32 = profile
+            .names
+            .iter()
+            .filter(|n| query.names.binary_search(n).is_ok())
+            .map(|n| self.rarity.idf_norm(*n))
+            .sum();
+        let all_names: f32 = profile.names.iter().map(|n| self.rarity.idf_norm(*n)).sum();
+        let rarest_name = profile
+            .names
+            .iter()
+            .filter(|n| query.names.binary_search(n).is_ok())
+            .map(|n| self.rarity.idf_norm(*n))
+            .fold(0.0, f32::max);
+        let name_share = if all_names > 0.0 {
+            names / all_names
+        } else {
+            0.0
+        };
+        // A near figure counts only beside a name, a date or an exact figure.
+        if other + names > 0.3 {
+            figures += near;
+        }
+        let (words, same_language) =
+            query
+                .stems
+                .iter()
+                .find(|s| s.lang == target.lang)
+                .map_or((0.0, false), |s| {
+                    (
+                        dot(&s.vector, &target.stems) / (s.norm * target.stem_norm).max(1e-6),
+                        true,
+                    )
+                });
+        let cognates: f32 = target
+            .cognates
+            .iter()
+            .filter(|(prefix, _)| query.prefixes.binary_search(prefix).is_ok())
+            .map(|(_, weight)| weight)
+            .sum();
+        let all_words = target.cognate_mass;
+        let cognate_share = if all_words > 0.0 {
+            cognates / all_words
+        } else {
+            0.0
+        };
+        PairFeatures {
+            figures,
+            names,
+            name_share,
+            rarest_name,
+            words,
+            cognates,
+            cognate_share,
+            same_language,
+        }
+    }
+
+    /// Every coverage paragraph measured against a row (small sets: calibration and tests).
+    pub fn all_pairs(&self, row: &Row) -> Vec<(usize, usize, PairFeatures)> {
+        let Some(query) = self.query(row) else {
+            return Vec::new();
+        };
+        self.targets
+            .iter()
+            .map(|t| (t.document, t.paragraph, self.features(&query, t)))
+            .collect()
+    }
+
+    /// The links of a row at or above `threshold`, best first.
+    pub fn links(&self, row: &Row, threshold: f32) -> Vec<Link> {
+        let Some(query) = self.query(row) else {
+            return Vec::new();
+        };
+        let mut found: Vec<Link> = self
+            .candidates(&query)
+            .into_iter()
+            .filter_map(|(target, _)| {
+                let target = &self.targets[target as usize];
+                let features = self.features(&query, target);
+                let score = features.score();
+                (score >= threshold).then(|| self.link(&query, target, score))
+            })
+            .collect();
+        super::sort_links(&mut found);
+        found.truncate(MAX_LINKS);
+        found
+    }
+
+    /// A link with its evidence: what the row and the paragraph share, each shown once, and
+    /// where it is in the paragraph.
+    fn link(&self, query: &Query, target: &Target, score: f32) -> Link {
+        let profile = &self.profiles[target.document][target.paragraph];
+        let text = &self.set.documents[target.document].paragraphs[target.paragraph].text;
+        let mut evidence: Vec<String> = Vec::new();
+        let push = |item: String, evidence: &mut Vec<String>| {
+            let seen = evidence.iter().any(|e| e.eq_ignore_ascii_case(&item));
+            if !seen && evidence.len() < 10 {
+                evidence.push(item);
+            }
+        };
+        let keys: Vec<&profile::Key> = profile
+            .keys
+            .iter()
+            .filter(|k| k.class != KeyClass::NearFigure)
+            .filter(|k| query.keys.iter().any(|(h, _, _)| *h == k.hash))
+            .collect();
+        let figures = &self.set.documents[target.document].paragraphs[target.paragraph].figures;
+        let mut shown: Vec<(f32, String, KeyClass)> = keys
+            .iter()
+            .map(|k| (self.rarity.idf(k.hash), k.display(figures), k.class))
+            .collect();
+        shown.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // A date says it once: "December 2025", not also "December" and "2025".
+        let displays: Vec<String> = shown.iter().map(|(_, d, _)| d.clone()).collect();
+        for (_, display, class) in shown {
+            let inside_another = class == KeyClass::Time
+                && displays
+                    .iter()
+                    .any(|d| *d != display && d.contains(display.as_str()));
+            if !inside_another {
+                push(display, &mut evidence);
+            }
+        }
+        let stems: HashSet<u64> = query
+            .stems
+            .iter()
+            .filter(|s| s.lang == target.lang)
+            .flat_map(|s| s.vector.iter().map(|(h, _)| *h))
+            .collect();
+        let mut marks = Vec::new();
+        let mut shared_words: Vec<(f32, &str)> = Vec::new();
+        for word in &profile.words {
+            let surface = &text[word.byte_range.clone()];
+            if word.name != 0 && query.names.binary_search(&word.name).is_ok() {
+                marks.push(word.byte_range.clone());
+                push(surface.to_owned(), &mut evidence);
+            } else if word.name == 0
+                && surface.chars().count() >= 4
+                && (stems.contains(&word.stem)
+                    || query.prefixes.binary_search(&word.prefix).is_ok())
+                && self.rarity.idf_norm(word.stem) > 0.35
+            {
+                marks.push(word.byte_range.clone());
+                shared_words.push((self.rarity.idf(word.stem), surface));
+            }
+        }
+        shared_words.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        let mut shown = 0;
+        for (_, surface) in shared_words {
+            let before = evidence.len();
+            push(surface.to_lowercase(), &mut evidence);
+            shown += evidence.len() - before;
+            if shown == 4 {
+                break;
+            }
+        }
+        marks.sort_by_key(|r| (r.start, r.end));
+        marks.dedup();
+        Link {
+            document: target.document,
+            paragraph: target.paragraph,
+            score,
+            evidence,
+            figures_agree: Vec::new(),
+            figures_conflict: Vec::new(),
+            via_section: false,
+            marks,
+        }
+    }
+}
+
+/// The one-to-one rows as translation pairs of stems, for the lexicon.
+fn lexicon_rows(profiles: &[Vec<Profile>], rows: &[Row]) -> Vec<(Vec<u64>, Vec<u64>)> {
+    rows.iter()
+        .filter(|row| row.left.len() == 1 && row.right.len() == 1)
+        .map(|row| {
+            let stems = |doc: usize, paragraph: usize| -> Vec<u64> {
+                profiles[doc][paragraph]
+                    .stems
+                    .iter()
+                    .map(|(h, _)| *h)
+                    .collect()
+            };
+            (stems(0, row.left[0]), stems(1, row.right[0]))
+        })
+        .filter(|(l, r)| !l.is_empty() && !r.is_empty())
+        .collect()
+}

@@ -1,0 +1,210 @@
+//! Links from every row of the comparison to the coverage paragraphs that report the same thing,
+//! in any language of the set.
+//!
+//! No model and no network: the signals are in the texts. Every paragraph becomes a profile
+//! ([`profile`]): its figures and dates by meaning (`5,83 miljarder dollar` and `5,83
+//! Milliarden US-Dollar` share the feature `USD 5.83e9`), the names of the set, its words
+//! stemmed with the Snowball stemmer of its language ([`text`]), and the first five letters of
+//! the words' cognate forms (an anchored character n-gram of the stem spelled without what
+//! separates related languages), which relate *investering*, *Investition* and *investment*. Every
+//! feature is weighted by how rare it is in the set, so the company the story is about says
+//! little and a shared exact amount says a lot.
+//!
+//! A coverage document in the language of one side of a row is searched with that side's words
+//! (monolingual retrieval), with the other side's words carried over by a lexicon learned from
+//! the aligned rows themselves ([`lexicon`]). The [`linker`] finds candidates through an
+//! inverted index, measures each, and maps the measures to a calibrated score: the probability
+//! that the paragraph reports what the row says, fitted on the judged links of the bundled set.
+//! Links below [`LINK_THRESHOLD`] are dropped. Boilerplate never links; a heading links through
+//! the section it heads.
+//!
+//! Within a link the figures describing the same quantity are compared ([`across`]): agreeing
+//! ("5.83 × 10⁹ USD in both") or conflicting (the same profit converted at a different rate).
+//! A conflict is a finding about sources, not a translation error.
+//!
+//! What it cannot find: a paragraph that reports the same thing in other words, with no figure,
+//! name or shared word stem or cognate (*Blase* and *bubbla* share nothing); facts that only an
+//! inference connects.
+//!
+//! ```
+//! use parallel_reader::{comparison::Comparison, set};
+//! let comparison = Comparison::build(set::bundled());
+//! // Every link has evidence and a score in 0..1, best first.
+//! for links in &comparison.links {
+//!     for pair in links.windows(2) {
+//!         assert!(pair[0].score >= pair[1].score);
+//!     }
+//!     for link in links {
+//!         assert!(link.score > 0.0 && link.score <= 1.0 && !link.evidence.is_empty());
+//!     }
+//! }
+//! ```
+
+pub mod across;
+pub mod lexicon;
+pub mod linker;
+pub mod profile;
+pub mod text;
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::Row;
+use crate::paragraph::ParagraphKind;
+use crate::set::ArticleSet;
+use crate::side::Side;
+
+pub use linker::{FEATURES, Linker, PairFeatures};
+
+/// Links less likely than this are not kept (chosen on the judged links of the bundled set for
+/// precision: see `tests/integration/links.rs`).
+pub const LINK_THRESHOLD: f32 = 0.24;
+/// At most this many links per row.
+pub const MAX_LINKS: usize = 6;
+/// A link must be at least this likely for its differing figures to be a conflict: below it,
+/// two figures that differ more likely belong to two different facts (on the bundled set a
+/// contract's fallback sum, 20 billion, against the investment, 22.5 billion, at 0.33).
+pub const CONFLICT_CONFIDENCE: f32 = 0.35;
+
+/// A figure of the row: which side, paragraph and position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowFigure {
+    /// The row's side it is on.
+    pub side: Side,
+    /// Paragraph index in that document.
+    pub paragraph: usize,
+    /// Index in the paragraph's figures.
+    pub figure: usize,
+}
+
+/// A figure that agrees between the row and the coverage paragraph.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FigureAgreement {
+    /// The row's figure.
+    pub row_figure: RowFigure,
+    /// Index in the coverage paragraph's figures.
+    pub coverage_figure: usize,
+    /// "5.83 × 10⁹ USD in both".
+    pub reading: String,
+}
+
+/// The same quantity reported differently by the coverage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FigureConflict {
+    /// The row's figure.
+    pub row_figure: RowFigure,
+    /// Index in the coverage paragraph's figures.
+    pub coverage_figure: usize,
+    /// "16.2 × 10⁹ USD (approx.) here, 16.6 × 10⁹ USD in German news".
+    pub reason: String,
+}
+
+/// A link from a row to a coverage paragraph.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// Index of the coverage document in the set's `documents`.
+    pub document: usize,
+    /// Paragraph index in that document.
+    pub paragraph: usize,
+    /// How sure, 0..1.
+    pub score: f32,
+    /// Short readable items: figures, names, dates, shared words.
+    pub evidence: Vec<String>,
+    /// Figures that agree.
+    pub figures_agree: Vec<FigureAgreement>,
+    /// Figures that conflict.
+    pub figures_conflict: Vec<FigureConflict>,
+    /// Found through the section the row heads (headings only).
+    pub via_section: bool,
+    /// Where the shared names and words are in the coverage paragraph (bytes, ascending).
+    #[serde(default)]
+    pub marks: Vec<std::ops::Range<usize>>,
+}
+
+/// Link every row of `rows` to the coverage of `set`. Returns one list per row, best first.
+pub fn link_rows(set: &ArticleSet, rows: &[Row]) -> Vec<Vec<Link>> {
+    if set.coverage().is_empty() {
+        return vec![Vec::new(); rows.len()];
+    }
+    let linker = Linker::new(set, rows);
+    let mut links: Vec<Vec<Link>> =
+        crate::parallel::map(rows, |row| linker.links(row, LINK_THRESHOLD));
+    link_headings(set, rows, &mut links);
+    // Figures across sources.
+    for (row, row_links) in rows.iter().zip(&mut links) {
+        let row_figures = across::row_figures(set, row);
+        for link in row_links.iter_mut() {
+            let coverage_doc = &set.documents[link.document];
+            let coverage = &coverage_doc.paragraphs[link.paragraph].figures;
+            across::compare_across(&row_figures, coverage, &coverage_doc.label, link);
+            if link.score < CONFLICT_CONFIDENCE {
+                link.figures_conflict.clear();
+            }
+        }
+    }
+    links
+}
+
+/// Headings link through the section they head.
+fn link_headings(set: &ArticleSet, rows: &[Row], links: &mut [Vec<Link>]) {
+    for (row_idx, row) in rows.iter().enumerate() {
+        if !is_heading_row(set, row) {
+            continue;
+        }
+        let mut section: Vec<Link> = Vec::new();
+        for (next_idx, next_row) in rows.iter().enumerate().skip(row_idx + 1) {
+            if is_heading_row(set, next_row) {
+                break;
+            }
+            for link in &links[next_idx] {
+                match section
+                    .iter_mut()
+                    .find(|l| l.document == link.document && l.paragraph == link.paragraph)
+                {
+                    Some(existing) => existing.score = existing.score.max(link.score * 0.8),
+                    None => section.push(Link {
+                        score: link.score * 0.8,
+                        via_section: true,
+                        ..link.clone()
+                    }),
+                }
+            }
+        }
+        let own = &mut links[row_idx];
+        for link in section {
+            if link.score >= LINK_THRESHOLD
+                && !own
+                    .iter()
+                    .any(|l| l.document == link.document && l.paragraph == link.paragraph)
+            {
+                own.push(link);
+            }
+        }
+        sort_links(own);
+        own.truncate(MAX_LINKS);
+    }
+}
+
+pub(crate) fn sort_links(links: &mut [Link]) {
+    links.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.document.cmp(&b.document))
+            .then(a.paragraph.cmp(&b.paragraph))
+    });
+}
+
+fn is_heading_row(set: &ArticleSet, row: &Row) -> bool {
+    let kinds = row
+        .left
+        .iter()
+        .map(|&i| set.left().paragraphs[i].kind)
+        .chain(row.right.iter().map(|&i| set.right().paragraphs[i].kind));
+    let mut any = false;
+    for kind in kinds {
+        if kind != ParagraphKind::Heading {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
