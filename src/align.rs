@@ -296,9 +296,9 @@ impl Features {
                 counts.entry(*id).or_default().1 += count;
             }
         }
-        // A token that occurs as often on both sides (and not too often) gives one key per
-        // occurrence, `(token, n)`: unique on each side, so the patience diff can use it.
-        const MAX_OCCURRENCES: f32 = 50.0;
+        // A token that occurs as often on both sides gives one key per occurrence, `(token, n)`:
+        // unique on each side, so the patience diff can use it. Frequent tokens are kept: on a
+        // book of repeated chapters they are the only anchors, and the keys stay unique.
         let keyed = |raw: &[Vec<(u32, f32)>], range: std::ops::Range<usize>| -> Vec<(u64, usize)> {
             let mut seen: HashMap<u32, u64> = HashMap::new();
             let mut keys = Vec::new();
@@ -307,11 +307,11 @@ impl Features {
                     let Some(&(on_left, on_right)) = counts.get(id) else {
                         continue;
                     };
-                    if on_left != on_right || on_left > MAX_OCCURRENCES || *count != 1.0 {
+                    if on_left != on_right || *count != 1.0 {
                         continue;
                     }
                     let nth = seen.entry(*id).or_default();
-                    keys.push(((u64::from(*id) << 8) | *nth, para));
+                    keys.push(((u64::from(*id) << 32) | *nth, para));
                     *nth += 1;
                 }
             }
