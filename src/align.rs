@@ -36,14 +36,13 @@
 //! assert_eq!((rows[1].left.as_slice(), rows[1].right.as_slice()), (&[1][..], &[][..]));
 //! ```
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::paragraph::ParagraphKind;
 use crate::side::Side;
-use crate::tokens;
+use crate::tokens::{self, hash_of};
 
 /// One aligned row: consecutive left paragraphs against consecutive right paragraphs.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -118,6 +117,10 @@ const PAIR_BIAS: f32 = 0.7;
 /// translated news vary more than sentences of parliamentary proceedings).
 const LENGTH_VARIANCE: f32 = 12.0;
 
+/// How far below the best a pair's bound must be to skip scoring it: far more than the
+/// rounding between the bound and the score, so skipping never changes a result.
+const BOUND_MARGIN: f32 = 1e-3;
+
 /// Align two paragraph lists into rows.
 pub fn align(left: &[Block<'_>], right: &[Block<'_>]) -> Vec<Row> {
     let features = Features::new(left, right);
@@ -142,56 +145,97 @@ struct Features {
     right_raw: Vec<Vec<(u32, f32)>>,
 }
 
-/// Token classes and how much each says.
-fn raw_tokens(text: &str) -> Vec<(String, f32)> {
+/// What alignment takes from a distinct word, worked out once per thread.
+#[derive(Clone, Copy)]
+struct WordKeys {
+    /// The folded word as a name token (0 when shorter than two letters).
+    name: u64,
+    /// Its first five folded letters as a stem token (0 when shorter than five).
+    stem: u64,
+}
+
+/// Token classes and how much each says, as `(token hash, class weight)`.
+fn raw_tokens(text: &str) -> Vec<(u64, f32)> {
+    thread_local! {
+        static WORDS: std::cell::RefCell<FxHashMap<u64, WordKeys>> =
+            std::cell::RefCell::new(FxHashMap::default());
+    }
     let mut out = Vec::new();
-    for key in tokens::digit_keys(text) {
-        out.push((format!("#{key}"), 2.0));
-    }
-    for word in tokens::words(text) {
-        if word.is_name && word.folded.chars().count() >= 2 {
-            out.push((format!("={}", word.folded), 1.5));
+    tokens::for_each_digit_key(text, |key| out.push((hash_of(('#', key)), 2.0)));
+    WORDS.with_borrow_mut(|cache| {
+        if cache.len() > 500_000 {
+            cache.clear();
         }
-        if word.folded.chars().count() >= 5 {
-            out.push((format!("~{}", tokens::stem(&word.folded, 5)), 1.0));
+        for span in tokens::word_spans(text) {
+            let surface = &text[span.range.clone()];
+            let keys = *cache.entry(hash_of(surface)).or_insert_with(|| {
+                let folded = tokens::fold(surface);
+                let letters = folded.chars().count();
+                WordKeys {
+                    name: if letters >= 2 {
+                        hash_of(('=', &folded))
+                    } else {
+                        0
+                    },
+                    stem: if letters >= 5 {
+                        hash_of(('~', tokens::stem(&folded, 5)))
+                    } else {
+                        0
+                    },
+                }
+            });
+            if keys.name != 0 && span.is_name(text) {
+                out.push((keys.name, 1.5));
+            }
+            if keys.stem != 0 {
+                out.push((keys.stem, 1.0));
+            }
         }
-    }
+    });
     let trimmed = text.trim_end();
     if trimmed.ends_with('?') {
-        out.push(("?end".to_owned(), 1.0));
+        out.push((hash_of("?end"), 1.0));
     }
     if trimmed.ends_with(':') {
-        out.push((":end".to_owned(), 1.0));
+        out.push((hash_of(":end"), 1.0));
     }
     if text.contains(['"', '”', '“', '„', '«', '»']) {
-        out.push(("\"quote".to_owned(), 0.5));
+        out.push((hash_of("\"quote"), 0.5));
     }
     if text.starts_with(|c: char| !c.is_alphanumeric() && !c.is_whitespace()) {
-        out.push(("^symbol".to_owned(), 0.5));
+        out.push((hash_of("^symbol"), 0.5));
     }
     out
 }
 
 impl Features {
     fn new(left: &[Block<'_>], right: &[Block<'_>]) -> Self {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
         let mut class_weight: Vec<f32> = Vec::new();
         // Tokenising is the costly part: spread it over the cores, then intern in order.
         let mut intern = |side: &[Block<'_>]| -> Vec<Vec<(u32, f32)>> {
             crate::parallel::map(side, |block| raw_tokens(block.text))
                 .into_iter()
                 .map(|tokens| {
-                    let mut counts: HashMap<u32, f32> = HashMap::new();
-                    for (token, weight) in tokens {
-                        let next = ids.len() as u32;
-                        let id = *ids.entry(token).or_insert(next);
-                        if id as usize == class_weight.len() {
-                            class_weight.push(weight);
+                    let mut found: Vec<u32> = tokens
+                        .into_iter()
+                        .map(|(token, weight)| {
+                            let next = ids.len() as u32;
+                            let id = *ids.entry(token).or_insert(next);
+                            if id as usize == class_weight.len() {
+                                class_weight.push(weight);
+                            }
+                            id
+                        })
+                        .collect();
+                    found.sort_unstable();
+                    let mut list: Vec<(u32, f32)> = Vec::with_capacity(found.len());
+                    for id in found {
+                        match list.last_mut() {
+                            Some((last, count)) if *last == id => *count += 1.0,
+                            _ => list.push((id, 1.0)),
                         }
-                        *counts.entry(id).or_default() += 1.0;
                     }
-                    let mut list: Vec<(u32, f32)> = counts.into_iter().collect();
-                    list.sort_unstable_by_key(|(id, _)| *id);
                     list
                 })
                 .collect()
@@ -285,7 +329,7 @@ impl Features {
         if left.len() < MIN_GAP || right.len() < MIN_GAP || depth > MAX_DEPTH {
             return;
         }
-        let mut counts: HashMap<u32, (f32, f32)> = HashMap::new();
+        let mut counts: FxHashMap<u32, (f32, f32)> = FxHashMap::default();
         for para in left.clone() {
             for (id, count) in &self.left_raw[para] {
                 counts.entry(*id).or_default().0 += count;
@@ -300,7 +344,7 @@ impl Features {
         // unique on each side, so the patience diff can use it. Frequent tokens are kept: on a
         // book of repeated chapters they are the only anchors, and the keys stay unique.
         let keyed = |raw: &[Vec<(u32, f32)>], range: std::ops::Range<usize>| -> Vec<(u64, usize)> {
-            let mut seen: HashMap<u32, u64> = HashMap::new();
+            let mut seen: FxHashMap<u32, u64> = FxHashMap::default();
             let mut keys = Vec::new();
             for para in range {
                 for (id, count) in &raw[para] {
@@ -469,8 +513,10 @@ impl<'a> Scorer<'a> {
     fn pair(&self, l0: usize, l1: usize, r0: usize, r1: usize, buf: &mut Buffers) -> f32 {
         let left_bags = &self.features.left[l0..l1];
         let right_bags = &self.features.right[r0..r1];
-        let (left_tokens, left_sum, left_chars) = merged(left_bags, &mut buf.left);
-        let (right_tokens, right_sum, right_chars) = merged(right_bags, &mut buf.right);
+        let (left_tokens, left_sum, left_chars) =
+            merged(left_bags, &mut buf.left, &mut buf.scratch);
+        let (right_tokens, right_sum, right_chars) =
+            merged(right_bags, &mut buf.right, &mut buf.scratch);
         let shared = shared_weight(left_tokens, right_tokens);
         let total = left_sum + right_sum;
         let dice = if total > 0.0 {
@@ -478,7 +524,36 @@ impl<'a> Scorer<'a> {
         } else {
             0.0
         };
+        let (length, kind) = self.shape(l0, l1, r0, r1, left_chars, right_chars);
+        LEXICAL_WEIGHT * dice + length + kind - PAIR_BIAS
+    }
 
+    /// An upper bound of [`Scorer::pair`] that does not look at the tokens: all the tokens of
+    /// the lighter side shared. Cells whose best move is already out of its reach skip the
+    /// scoring.
+    fn pair_bound(&self, l0: usize, l1: usize, r0: usize, r1: usize) -> f32 {
+        let (left_sum, left_chars) = extent(&self.features.left[l0..l1]);
+        let (right_sum, right_chars) = extent(&self.features.right[r0..r1]);
+        let total = left_sum + right_sum;
+        let dice = if total > 0.0 {
+            2.0 * left_sum.min(right_sum) / total
+        } else {
+            0.0
+        };
+        let (length, kind) = self.shape(l0, l1, r0, r1, left_chars, right_chars);
+        LEXICAL_WEIGHT * dice + length + kind - PAIR_BIAS
+    }
+
+    /// How well the lengths fit (0..1) and how well the kinds agree.
+    fn shape(
+        &self,
+        l0: usize,
+        l1: usize,
+        r0: usize,
+        r1: usize,
+        left_chars: f32,
+        right_chars: f32,
+    ) -> (f32, f32) {
         let expected = left_chars * self.length_ratio;
         let delta = (right_chars - expected)
             / (LENGTH_VARIANCE * (expected + right_chars) / 2.0 + 1.0).sqrt();
@@ -502,39 +577,67 @@ impl<'a> Scorer<'a> {
         } else {
             0.2
         };
-        LEXICAL_WEIGHT * dice + length + kind - PAIR_BIAS
+        (length, kind)
     }
+}
+
+/// The summed token weight and the length (characters, with a separator between paragraphs)
+/// of consecutive paragraphs.
+fn extent(bags: &[Bag]) -> (f32, f32) {
+    let chars: f32 = bags.iter().map(|b| b.chars).sum::<f32>() + (bags.len() - 1) as f32;
+    let sum: f32 = bags.iter().map(|b| b.weight_sum).sum();
+    (sum, chars)
 }
 
 #[derive(Default)]
 struct Buffers {
     left: Vec<(u32, f32)>,
     right: Vec<(u32, f32)>,
+    scratch: Vec<(u32, f32)>,
 }
 
 /// The tokens of one or more consecutive paragraphs, summed: borrowed when there is one.
-fn merged<'b>(bags: &'b [Bag], buf: &'b mut Vec<(u32, f32)>) -> (&'b [(u32, f32)], f32, f32) {
-    let chars: f32 = bags.iter().map(|b| b.chars).sum::<f32>() + (bags.len() - 1) as f32;
-    let sum: f32 = bags.iter().map(|b| b.weight_sum).sum();
+fn merged<'b>(
+    bags: &'b [Bag],
+    buf: &'b mut Vec<(u32, f32)>,
+    scratch: &mut Vec<(u32, f32)>,
+) -> (&'b [(u32, f32)], f32, f32) {
+    let (sum, chars) = extent(bags);
     if let [single] = bags {
         return (&single.tokens, sum, chars);
     }
     buf.clear();
-    for bag in bags {
-        buf.extend_from_slice(&bag.tokens);
+    buf.extend_from_slice(&bags[0].tokens);
+    for bag in &bags[1..] {
+        merge_sorted(buf, &bag.tokens, scratch);
+        std::mem::swap(buf, scratch);
     }
-    buf.sort_unstable_by_key(|(id, _)| *id);
-    let mut write = 0;
-    for read in 0..buf.len() {
-        if write > 0 && buf[write - 1].0 == buf[read].0 {
-            buf[write - 1].1 += buf[read].1;
-        } else {
-            buf[write] = buf[read];
-            write += 1;
+    (buf.as_slice(), sum, chars)
+}
+
+/// Merge two token lists sorted by id into `out`, adding the weights of equal ids.
+fn merge_sorted(a: &[(u32, f32)], b: &[(u32, f32)], out: &mut Vec<(u32, f32)>) {
+    out.clear();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
         }
     }
-    buf.truncate(write);
-    (buf.as_slice(), sum, chars)
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
 }
 
 /// Sum over shared tokens of the smaller weight (both lists sorted by id).
@@ -571,12 +674,21 @@ fn solve(scorer: &Scorer<'_>, band: &Band, n: usize, m: usize) -> Vec<Row> {
         score[start] = 0.0;
     }
     let mut buf = Buffers::default();
+    // Moves that leave a paragraph unmatched first: they cost nothing to score and give a
+    // best that most pairs are then out of reach of (`pair_bound`). The winner is the same as
+    // in the order of `MOVES`: the highest total, the earlier move on a tie.
+    let order = {
+        let mut order: Vec<usize> = (0..MOVES.len()).collect();
+        order.sort_by_key(|&k| MOVES[k].0 != 0 && MOVES[k].1 != 0);
+        order
+    };
     for i in 0..=n {
         for j in band.lo[i]..=band.hi[i] {
             let Some(here) = cell(i, j) else { continue };
             let mut best = score[here];
             let mut best_move = back[here];
-            for (move_idx, &(a, b, penalty)) in MOVES.iter().enumerate() {
+            for &move_idx in &order {
+                let (a, b, penalty) = MOVES[move_idx];
                 if a > i || b > j {
                     continue;
                 }
@@ -593,11 +705,16 @@ fn solve(scorer: &Scorer<'_>, band: &Band, n: usize, m: usize) -> Vec<Row> {
                     // A merge that fits the lengths worse than either of its end pairs
                     // does not win: skip the costly scoring.
                     continue;
+                } else if base + scorer.pair_bound(i - a, i, j - b, j) - penalty
+                    < best - BOUND_MARGIN
+                {
+                    continue;
                 } else {
                     scorer.pair(i - a, i, j - b, j, &mut buf) - penalty
                 };
-                if base + gain > best {
-                    best = base + gain;
+                let total = base + gain;
+                if total > best || (total == best && (move_idx as u8) < best_move) {
+                    best = total;
                     best_move = move_idx as u8;
                 }
             }

@@ -11,10 +11,11 @@
 //! ```
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::align::{self, Block, Row};
 use crate::figures::compare::{self, Mismatch, SideFigures};
-use crate::link::{self, FigureConflict, Link};
+use crate::link::{FigureConflict, Link, Linker};
 use crate::paragraph::ParagraphKind;
 use crate::review::{
     self, History, ReviewFile, ReviewFilter, RowReview, SavedRow, Snapshot, Status,
@@ -45,6 +46,9 @@ pub struct Comparison {
     note_in_progress: Option<usize>,
     /// Problems met while loading.
     pub warnings: Vec<LoadWarning>,
+    /// What linking read of the set (none without coverage): alignment edits link their new
+    /// rows with it.
+    linker: Option<Arc<Linker>>,
 }
 
 /// Counts for the status bar, the review panel, `check` and every export: all of them count
@@ -182,9 +186,26 @@ impl Comparison {
     /// Align a loaded set and analyse it.
     pub fn build(loaded: Loaded) -> Self {
         let Loaded { set, warnings } = loaded;
-        let rows = align_documents(set.left(), set.right());
+        // Linking reads the set while the rows are aligned: neither needs the other until the
+        // lexicon is learned from the rows.
+        let (rows, linker) = std::thread::scope(|scope| {
+            let linker = (!set.coverage().is_empty()).then(|| scope.spawn(|| Linker::new(&set)));
+            let rows = align_documents(set.left(), set.right());
+            let linker = linker.map(|handle| match handle.join() {
+                Ok(linker) => linker,
+                Err(panic) => std::panic::resume_unwind(panic),
+            });
+            (rows, linker)
+        });
         let mismatches = rows.iter().map(|row| compare_row(&set, row)).collect();
-        let links = link::link_rows(&set, &rows);
+        let linker = linker.map(|mut linker| {
+            linker.learn(&rows);
+            Arc::new(linker)
+        });
+        let links = match &linker {
+            Some(linker) => linker.link_rows(&set, &rows),
+            None => vec![Vec::new(); rows.len()],
+        };
         let reviews = vec![RowReview::default(); rows.len()];
         Self {
             set,
@@ -197,6 +218,7 @@ impl Comparison {
             history: History::default(),
             note_in_progress: None,
             warnings,
+            linker,
         }
     }
 
@@ -411,7 +433,11 @@ impl Comparison {
             .filter(|idx| !known.contains_key(&rows[*idx]))
             .collect();
         let changed_rows: Vec<Row> = changed.iter().map(|&idx| rows[idx].clone()).collect();
-        let mut new_links = link::link_rows(&self.set, &changed_rows).into_iter();
+        let mut new_links = match &self.linker {
+            Some(linker) => linker.link_rows(&self.set, &changed_rows),
+            None => vec![Vec::new(); changed_rows.len()],
+        }
+        .into_iter();
         let mut mismatches = Vec::with_capacity(rows.len());
         let mut links = Vec::with_capacity(rows.len());
         for row in &rows {

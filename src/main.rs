@@ -9,6 +9,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use parallel_reader::comparison::Comparison;
 use parallel_reader::{atomic, export, review, set};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Read two renderings of an article side by side, check their figures, and link them to
 /// related coverage.
 #[derive(Parser, Debug)]
@@ -177,13 +180,19 @@ fn export_cmd(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         options.include_boilerplate = false;
     }
     options.only_findings = args.only_findings;
-    let mut bytes = Vec::new();
-    export::write(&comparison, format, options, &mut bytes)?;
     match &args.out {
-        Some(path) => atomic::write(path, &bytes)
-            .map_err(|err| anyhow::anyhow!("cannot write {}: {err}", path.display()))?,
-        None => std::io::stdout().lock().write_all(&bytes)?,
+        Some(path) => {
+            atomic::write_with(path, |out| export::write(&comparison, format, options, out))
+                .map_err(|err| anyhow::anyhow!("cannot write {}: {err}", path.display()))?;
+        }
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            export::write(&comparison, format, options, &mut out)?;
+            out.flush()?;
+        }
     }
+    // The process ends here: the system frees a book's analysis faster than dropping it.
+    std::mem::forget(comparison);
     Ok(if had_warnings {
         ExitCode::from(2)
     } else {

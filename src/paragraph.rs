@@ -23,6 +23,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use rustc_hash::FxHashMap;
+
 /// What role a paragraph plays in its document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -96,6 +98,24 @@ enum Chrome {
     Strong,
 }
 
+/// What [`classify`] asks of every paragraph, worked out once.
+struct Facts {
+    words: usize,
+    heading: bool,
+    short: bool,
+}
+
+impl Facts {
+    fn of(text: &str) -> Self {
+        let words = word_count(text);
+        Self {
+            words,
+            heading: heading_with(text, words),
+            short: words <= 24 && text.len() <= 200,
+        }
+    }
+}
+
 /// Classify every paragraph of one document.
 pub fn classify<S: AsRef<str>>(paragraphs: &[S]) -> Vec<ParagraphKind> {
     let texts: Vec<&str> = paragraphs.iter().map(AsRef::as_ref).collect();
@@ -103,15 +123,17 @@ pub fn classify<S: AsRef<str>>(paragraphs: &[S]) -> Vec<ParagraphKind> {
     if count == 0 {
         return Vec::new();
     }
-    let site_names = site_names(&texts);
-    let mut repeats: HashMap<&str, usize> = HashMap::new();
+    let facts: Vec<Facts> = texts.iter().map(|text| Facts::of(text)).collect();
+    let site_names = site_names(&texts, &facts);
+    let mut repeats: FxHashMap<&str, usize> = FxHashMap::default();
     for text in &texts {
         *repeats.entry(text).or_default() += 1;
     }
-    let chrome: Vec<Chrome> = texts
-        .iter()
-        .enumerate()
-        .map(|(idx, text)| chrome_signal(text, texts.get(idx + 1).copied(), &site_names, &repeats))
+    let chrome: Vec<Chrome> = (0..count)
+        .map(|idx| {
+            let next = texts.get(idx + 1).copied();
+            chrome_signal(texts[idx], &facts[idx], next, &site_names, &repeats)
+        })
         .collect();
 
     // The headline: the first paragraph that is not chrome. It and its repetitions are never chrome.
@@ -121,7 +143,7 @@ pub fn classify<S: AsRef<str>>(paragraphs: &[S]) -> Vec<ParagraphKind> {
         .find(|(_, c)| **c == Chrome::No)
         .map(|(text, _)| *text);
     let is_headline = |idx: usize| headline.is_some_and(|h| texts[idx] == h);
-    let is_short = |idx: usize| word_count(texts[idx]) <= 24 && texts[idx].len() <= 200;
+    let is_short = |idx: usize| facts[idx].short;
 
     let mut boilerplate: Vec<bool> = chrome.iter().map(|c| *c == Chrome::Strong).collect();
     // Weak chrome (bullet lists) next to strong chrome.
@@ -158,19 +180,19 @@ pub fn classify<S: AsRef<str>>(paragraphs: &[S]) -> Vec<ParagraphKind> {
             boilerplate[last + 1..].fill(true);
         }
     }
-    // A heading that heads nothing but chrome is chrome.
+    // A heading that heads nothing but chrome is chrome. From the end, so that `next` (the first
+    // paragraph after `idx` that is not chrome) is known without looking ahead again.
+    let mut next = count;
     for idx in (0..count).rev() {
-        if boilerplate[idx] || !looks_like_heading(texts[idx]) || is_headline(idx) {
-            continue;
+        if !boilerplate[idx] && facts[idx].heading && !is_headline(idx) {
+            let heads_chrome = next > idx + 1;
+            let ends_at_heading_or_end = next == count || facts[next].heading;
+            if heads_chrome && ends_at_heading_or_end {
+                boilerplate[idx] = true;
+            }
         }
-        let mut next = idx + 1;
-        while next < count && boilerplate[next] {
-            next += 1;
-        }
-        let heads_chrome = next > idx + 1;
-        let ends_at_heading_or_end = next == count || looks_like_heading(texts[next]);
-        if heads_chrome && ends_at_heading_or_end {
-            boilerplate[idx] = true;
+        if !boilerplate[idx] {
+            next = idx;
         }
     }
 
@@ -178,7 +200,7 @@ pub fn classify<S: AsRef<str>>(paragraphs: &[S]) -> Vec<ParagraphKind> {
         .map(|idx| {
             if boilerplate[idx] {
                 ParagraphKind::Boilerplate
-            } else if looks_like_heading(texts[idx]) {
+            } else if facts[idx].heading {
                 ParagraphKind::Heading
             } else {
                 ParagraphKind::Body
@@ -193,7 +215,10 @@ fn word_count(text: &str) -> usize {
 
 /// A heading is a short single line that does not end like a sentence (or asks a question).
 pub fn looks_like_heading(text: &str) -> bool {
-    let words = word_count(text);
+    heading_with(text, word_count(text))
+}
+
+fn heading_with(text: &str, words: usize) -> bool {
     if words == 0 || words > 16 || text.chars().count() > 140 || text.contains('\n') {
         return false;
     }
@@ -210,13 +235,16 @@ pub fn looks_like_heading(text: &str) -> bool {
 
 fn chrome_signal(
     text: &str,
+    facts: &Facts,
     next: Option<&str>,
     site_names: &[String],
-    repeats: &HashMap<&str, usize>,
+    repeats: &FxHashMap<&str, usize>,
 ) -> Chrome {
-    let words = word_count(text);
-    let lower = text.to_lowercase();
-    if site_names.iter().any(|name| lower.contains(name.as_str())) {
+    let words = facts.words;
+    if site_names
+        .iter()
+        .any(|name| contains_ignoring_case(text, name))
+    {
         return Chrome::Strong;
     }
     if has_caption_credit(text) || has_phone_number(text) || has_email(text) {
@@ -233,7 +261,7 @@ fn chrome_signal(
     if words <= 8 && text.ends_with(':') && !next_is_quote {
         return Chrome::Strong;
     }
-    if words <= 8 && repeats.get(text).copied().unwrap_or(0) >= 2 && !looks_like_heading(text) {
+    if words <= 8 && repeats.get(text).copied().unwrap_or(0) >= 2 && !facts.heading {
         return Chrome::Strong;
     }
     // "Categories: IT Info" at the very end of a page.
@@ -266,6 +294,9 @@ fn is_promo_symbol(c: char) -> bool {
 
 /// "… – Bild: Xpert.Digital", "… - Photo: Reuters": an image credit at the end of a paragraph.
 fn has_caption_credit(text: &str) -> bool {
+    if !text.contains(':') {
+        return false;
+    }
     let Some((dash_pos, dash_len)) = [" – ", " — ", " - "]
         .iter()
         .filter_map(|dash| text.rfind(dash).map(|pos| (pos, dash.len())))
@@ -299,24 +330,22 @@ fn has_phone_number(text: &str) -> bool {
 }
 
 fn has_email(text: &str) -> bool {
-    text.split_whitespace().any(|word| {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-        word.split_once('@').is_some_and(|(user, domain)| {
-            !user.is_empty() && domain.contains('.') && !domain.ends_with('.')
+    text.contains('@')
+        && text.split_whitespace().any(|word| {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            word.split_once('@').is_some_and(|(user, domain)| {
+                !user.is_empty() && domain.contains('.') && !domain.ends_with('.')
+            })
         })
-    })
 }
 
 /// Domain-like names ("xpert.digital") that the page names in its own chrome: in the first
 /// paragraph, or in two or more paragraphs of which one is short.
-fn site_names(texts: &[&str]) -> Vec<String> {
+fn site_names(texts: &[&str], facts: &[Facts]) -> Vec<String> {
     let mut seen: HashMap<String, (usize, bool)> = HashMap::new();
-    for (idx, text) in texts.iter().enumerate() {
-        let short = word_count(text) <= 8;
-        let mut names: Vec<String> = text
-            .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | '|'))
-            .filter_map(domain_like)
-            .collect();
+    for (idx, (text, facts)) in texts.iter().zip(facts).enumerate() {
+        let short = facts.words <= 8;
+        let mut names: Vec<String> = dotted_words(text).filter_map(domain_like).collect();
         names.sort();
         names.dedup();
         for name in names {
@@ -331,13 +360,43 @@ fn site_names(texts: &[&str]) -> Vec<String> {
         .map(|(name, _)| name)
         .collect();
     if let Some(first) = texts.first()
-        && word_count(first) <= 6
+        && facts[0].words <= 6
     {
         names.extend(first.split_whitespace().filter_map(domain_like));
     }
     names.sort();
     names.dedup();
     names
+}
+
+/// The words of `text` (between white space and `(),;|`) with a dot followed by a letter: the
+/// only ones that can be domain names. Found from the dots, so running text costs little.
+fn dotted_words(text: &str) -> impl Iterator<Item = &str> {
+    let is_separator = |c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | '|');
+    text.match_indices('.')
+        .filter(|(pos, _)| text[pos + 1..].starts_with(char::is_alphabetic))
+        .map(move |(pos, _)| {
+            let start = text[..pos].rfind(is_separator).map_or(0, |sep| {
+                sep + text[sep..].chars().next().map_or(1, char::len_utf8)
+            });
+            let end = text[pos..]
+                .find(is_separator)
+                .map_or(text.len(), |sep| pos + sep);
+            &text[start..end]
+        })
+}
+
+/// Whether `text` contains `needle` (lower-case) in any case: "Xpert.Digital" holds
+/// "xpert.digital".
+fn contains_ignoring_case(text: &str, needle: &str) -> bool {
+    if needle.is_ascii() {
+        let needle = needle.as_bytes();
+        return text
+            .as_bytes()
+            .windows(needle.len())
+            .any(|window| window.eq_ignore_ascii_case(needle));
+    }
+    text.to_lowercase().contains(needle)
 }
 
 /// `Xpert.Digital` → `xpert.digital`; `5.83` or `U.S.` → none.

@@ -17,37 +17,55 @@
 /// between digits (a comma followed by a space ends the number), so this is a key for matching
 /// the same figure across languages, not a value.
 pub fn digit_keys(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
     let mut keys = Vec::new();
+    for_each_digit_key(text, |key| keys.push(key.to_owned()));
+    keys
+}
+
+/// Call `each` with the digits of every number in `text`, as [`digit_keys`] finds them, without
+/// allocating per number.
+pub fn for_each_digit_key(text: &str, mut each: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut key = String::new();
     let mut idx = 0;
-    while idx < chars.len() {
-        if !chars[idx].is_ascii_digit() {
+    while idx < bytes.len() {
+        if !bytes[idx].is_ascii_digit() {
             idx += 1;
             continue;
         }
-        let mut key = String::new();
+        key.clear();
         let mut group_len = 0;
-        while idx < chars.len() {
-            let c = chars[idx];
-            if c.is_ascii_digit() {
-                key.push(c);
+        while idx < bytes.len() {
+            let byte = bytes[idx];
+            if byte.is_ascii_digit() {
+                key.push(char::from(byte));
                 group_len += 1;
                 idx += 1;
-            } else if is_number_separator(c) && starts_group(&chars[idx + 1..], c, group_len) {
+                continue;
+            }
+            // Separators are ASCII or a few spaces; `idx` is on a character boundary here.
+            let Some(sep) = text[idx..]
+                .chars()
+                .next()
+                .filter(|c| is_number_separator(*c))
+            else {
+                break;
+            };
+            let after = idx + sep.len_utf8();
+            if starts_group(&bytes[after..], sep, group_len) {
                 group_len = 0;
-                idx += 1;
+                idx = after;
             } else {
                 break;
             }
         }
-        keys.push(key);
+        each(&key);
     }
-    keys
 }
 
 /// Whether a separator `sep` after a group of `group_len` digits continues the number.
 /// A space only groups thousands: "100 000" is one number, "2025 1 000" is two.
-fn starts_group(rest: &[char], sep: char, group_len: usize) -> bool {
+fn starts_group(rest: &[u8], sep: char, group_len: usize) -> bool {
     let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
     if digits == 0 {
         return false;
@@ -110,32 +128,50 @@ pub struct Word {
     pub is_name: bool,
 }
 
-/// The words of `text` (letters only; digits are handled by [`digit_keys`]). Hyphenated
-/// compounds are split ("Nvidia-aktier" → "nvidia", "aktier").
-pub fn words(text: &str) -> Vec<Word> {
-    let mut words = Vec::new();
-    let mut sentence_start = true;
-    let mut current = String::new();
-    let flush = |current: &mut String, sentence_start: &mut bool, words: &mut Vec<Word>| {
-        if current.is_empty() {
-            return;
-        }
-        let mut chars = current.chars();
+/// Where a word is, and whether it opens a sentence (so that its capital says nothing).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WordSpan {
+    /// Its bytes in the text.
+    pub range: std::ops::Range<usize>,
+    /// The first word of the text or of a sentence, quotation, list item or line.
+    pub sentence_start: bool,
+}
+
+impl WordSpan {
+    /// Written with a capital inside a sentence, in capitals, or with inner capitals.
+    pub fn is_name(&self, text: &str) -> bool {
+        let mut chars = text[self.range.clone()].chars();
         let first_upper = chars.next().is_some_and(char::is_uppercase);
         let inner_upper = chars.any(char::is_uppercase);
-        let is_name = inner_upper || (first_upper && !*sentence_start);
-        words.push(Word {
-            folded: fold(current),
-            is_name,
-        });
-        *sentence_start = false;
-        current.clear();
-    };
-    for c in text.chars() {
-        if c.is_alphabetic() {
-            current.push(c);
-        } else {
-            flush(&mut current, &mut sentence_start, &mut words);
+        inner_upper || (first_upper && !self.sentence_start)
+    }
+}
+
+/// The words of `text`: runs of letters (digits are handled by [`digit_keys`]), so hyphenated
+/// compounds are split ("Nvidia-aktier" → "Nvidia", "aktier"). The one segmentation that
+/// alignment, pairing and linking share.
+pub fn word_spans(text: &str) -> impl Iterator<Item = WordSpan> + '_ {
+    let mut chars = text.char_indices().peekable();
+    let mut sentence_start = true;
+    std::iter::from_fn(move || {
+        loop {
+            let (pos, c) = chars.next()?;
+            if is_letter(c) {
+                let mut end = pos + c.len_utf8();
+                while let Some(&(next_pos, next)) = chars.peek() {
+                    if !is_letter(next) {
+                        break;
+                    }
+                    end = next_pos + next.len_utf8();
+                    chars.next();
+                }
+                let span = WordSpan {
+                    range: pos..end,
+                    sentence_start,
+                };
+                sentence_start = false;
+                return Some(span);
+            }
             if matches!(
                 c,
                 '.' | '!' | '?' | ':' | '"' | '”' | '“' | '„' | '«' | '»' | '•' | '\n'
@@ -143,9 +179,35 @@ pub fn words(text: &str) -> Vec<Word> {
                 sentence_start = true;
             }
         }
+    })
+}
+
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        c.is_alphabetic()
     }
-    flush(&mut current, &mut sentence_start, &mut words);
-    words
+}
+
+/// The words of `text`, folded, with whether each is written as a name.
+pub fn words(text: &str) -> Vec<Word> {
+    word_spans(text)
+        .map(|span| Word {
+            is_name: span.is_name(text),
+            folded: fold(&text[span.range]),
+        })
+        .collect()
+}
+
+/// A fast 64-bit hash of anything hashable: the keys of tokens, stems and names.
+pub fn hash_of(value: impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher as _;
+    let mut hasher = rustc_hash::FxHasher::default();
+    value.hash(&mut hasher);
+    // Fx leaves the low bits weak for short keys: mix them once more.
+    let h = hasher.finish();
+    (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 32)
 }
 
 /// The first `len` characters of a folded word: a crude stem that many cognates share

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::figures::lang::FxMap;
+use rustc_hash::FxHashMap;
 
 /// Rows learned from at most: enough for a reliable lexicon, cheap on a book.
 const MAX_ROWS: usize = 600;
@@ -44,7 +44,7 @@ impl Lexicon {
         let common = (rows.len() / 5).max(3) as u32;
         // A pair must share two rows: words seen once cannot.
         let useful = |count: u32| (MIN_SHARED..=common).contains(&count);
-        let mut pairs: FxMap<(u64, u64), u32> = FxMap::default();
+        let mut pairs: FxHashMap<(u64, u64), u32> = FxHashMap::default();
         for (left, right) in rows {
             let right: Vec<u64> = right
                 .iter()

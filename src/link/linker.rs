@@ -17,9 +17,9 @@
 //! [`PairFeatures::score`] maps them to a calibrated score: the probability, fitted on the
 //! judged links of the bundled set, that the coverage paragraph reports what the row says.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use crate::figures::lang::FxMap;
+use rustc_hash::FxHashMap;
 
 use super::lexicon::Lexicon;
 use super::profile::{self, KeyClass, Profile, Rarity, SetWords};
@@ -133,14 +133,16 @@ impl Accumulator {
     }
 }
 
-/// Everything linking needs of a set, built once.
-pub struct Linker<'s> {
-    set: &'s ArticleSet,
+/// Everything linking needs of a set, built once per load and kept, so that an alignment
+/// edit links its new rows without reading the set again.
+pub struct Linker {
+    /// The languages of the left and right renderings.
+    side_langs: [String; 2],
     profiles: Vec<Vec<Profile>>,
     rarity: Rarity,
     lexicon: Lexicon,
     targets: Vec<Target>,
-    index: FxMap<u64, Vec<(u32, f32)>>,
+    index: FxHashMap<u64, Vec<(u32, f32)>>,
 }
 
 /// Weighted word stems of one language, with their norm.
@@ -152,12 +154,23 @@ struct LanguageStems {
 
 /// A row's query.
 struct Query {
+    /// Figures and dates with their class and specificity, sorted by hash.
     keys: Vec<(u64, KeyClass, f32)>,
     names: Vec<u64>,
     /// Weighted stems per language (with translations), and norms.
     stems: Vec<LanguageStems>,
     /// Cognate prefixes of the row's words, sorted.
     prefixes: Vec<u64>,
+}
+
+impl Query {
+    /// The figure or date of the row with this hash.
+    fn key(&self, hash: u64) -> Option<&(u64, KeyClass, f32)> {
+        self.keys
+            .binary_search_by_key(&hash, |(h, _, _)| *h)
+            .ok()
+            .map(|at| &self.keys[at])
+    }
 }
 
 fn weighted(list: &[(u64, f32)], rarity: &Rarity) -> (Vec<(u64, f32)>, f32) {
@@ -201,16 +214,28 @@ fn merge(lists: impl IntoIterator<Item = (u64, f32)>) -> Vec<(u64, f32)> {
     out
 }
 
-impl<'s> Linker<'s> {
-    /// Read the set: words, names, profiles, rarity, the lexicon of `rows`, the index.
-    pub fn new(set: &'s ArticleSet, rows: &[Row]) -> Self {
+impl std::fmt::Debug for Linker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Linker")
+            .field("targets", &self.targets.len())
+            .field("index_keys", &self.index.len())
+            .field("lexicon", &self.lexicon.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Linker {
+    /// Read the set: words, names, profiles, rarity, the index of the coverage. It does not
+    /// need the rows, so it can run while they are aligned; [`Linker::learn`] then learns the
+    /// lexicon from them.
+    pub fn new(set: &ArticleSet) -> Self {
         let words: SetWords = profile::set_words(set);
         let names = profile::set_names(set, &words);
         let profiles = profile::profiles(set, &words, &names);
+        drop(words);
         let rarity = Rarity::new(profiles.iter().flatten());
-        let lexicon = Lexicon::learn(&lexicon_rows(&profiles, rows));
         let mut targets = Vec::new();
-        let mut index: FxMap<u64, Vec<(u32, f32)>> = FxMap::default();
+        let mut index: FxHashMap<u64, Vec<(u32, f32)>> = FxHashMap::default();
         for (document, doc) in set.documents.iter().enumerate() {
             if doc.role != Role::Coverage {
                 continue;
@@ -254,13 +279,19 @@ impl<'s> Linker<'s> {
             }
         }
         Self {
-            set,
+            side_langs: [set.left().lang.clone(), set.right().lang.clone()],
             profiles,
             rarity,
-            lexicon,
+            lexicon: Lexicon::default(),
             targets,
             index,
         }
+    }
+
+    /// Learn the lexicon that carries the words of one rendering into the language of the
+    /// other from the one-to-one rows of an alignment.
+    pub fn learn(&mut self, rows: &[Row]) {
+        self.lexicon = Lexicon::learn(&lexicon_rows(&self.profiles, rows));
     }
 
     /// The learned lexicon.
@@ -269,7 +300,7 @@ impl<'s> Linker<'s> {
     }
 
     fn query(&self, row: &Row) -> Option<Query> {
-        let mut keys: HashMap<u64, (KeyClass, f32)> = HashMap::new();
+        let mut keys: Vec<(u64, KeyClass, f32)> = Vec::new();
         let mut names = Vec::new();
         let mut sides: Vec<(Side, Vec<(u64, f32)>)> = Vec::new();
         let mut prefixes = Vec::new();
@@ -278,10 +309,12 @@ impl<'s> Linker<'s> {
             let mut stems = Vec::new();
             for &paragraph in row.side(side) {
                 let profile = &self.profiles[doc][paragraph];
-                for key in &profile.keys {
-                    let entry = keys.entry(key.hash).or_insert((key.class, 0.0));
-                    entry.1 = entry.1.max(key.specificity);
-                }
+                keys.extend(
+                    profile
+                        .keys
+                        .iter()
+                        .map(|k| (k.hash, k.class, k.specificity)),
+                );
                 names.extend_from_slice(&profile.names);
                 stems.extend_from_slice(&profile.stems);
                 prefixes.extend_from_slice(&profile.prefixes);
@@ -297,11 +330,11 @@ impl<'s> Linker<'s> {
         prefixes.dedup();
         let mut stems: Vec<LanguageStems> = Vec::new();
         for (side, own) in &sides {
-            let lang = self.set.side(*side).lang.clone();
+            let lang = self.side_langs[side.document_index()].clone();
             let (mut vector, _) = weighted(own, &self.rarity);
             // The other side's words, carried into this side's language.
             let other = &sides[side.other().document_index()].1;
-            let other_lang = &self.set.side(side.other()).lang;
+            let other_lang = &self.side_langs[side.other().document_index()];
             if *other_lang != lang {
                 let (other_vector, _) = weighted(other, &self.rarity);
                 for (hash, weight) in other_vector {
@@ -321,11 +354,17 @@ impl<'s> Linker<'s> {
                 None => stems.push(LanguageStems { lang, vector, norm }),
             }
         }
+        // One entry a figure: the class it first had, the highest specificity.
+        keys.sort_by_key(|(hash, _, _)| *hash);
+        keys.dedup_by(|later, first| {
+            let same = later.0 == first.0;
+            if same {
+                first.2 = first.2.max(later.2);
+            }
+            same
+        });
         Some(Query {
-            keys: keys
-                .into_iter()
-                .map(|(hash, (class, specificity))| (hash, class, specificity))
-                .collect(),
+            keys,
             names,
             stems,
             prefixes,
@@ -401,9 +440,7 @@ impl<'s> Linker<'s> {
         let mut near = 0.0;
         let mut other = 0.0;
         for key in &profile.keys {
-            if let Some((_, class, specificity)) =
-                query.keys.iter().find(|(h, _, _)| *h == key.hash)
-            {
+            if let Some((_, class, specificity)) = query.key(key.hash) {
                 let weight = class.weight() * specificity * self.rarity.idf_norm(key.hash);
                 match class {
                     KeyClass::NearFigure => near += weight,
@@ -414,19 +451,15 @@ impl<'s> Linker<'s> {
                 }
             }
         }
-        let names: f32 = profile
-            .names
-            .iter()
-            .filter(|n| query.names.binary_search(n).is_ok())
-            .map(|n| self.rarity.idf_norm(*n))
-            .sum();
-        let all_names: f32 = profile.names.iter().map(|n| self.rarity.idf_norm(*n)).sum();
-        let rarest_name = profile
-            .names
-            .iter()
-            .filter(|n| query.names.binary_search(n).is_ok())
-            .map(|n| self.rarity.idf_norm(*n))
-            .fold(0.0, f32::max);
+        let (mut names, mut all_names, mut rarest_name) = (0.0, 0.0, 0.0f32);
+        for name in &profile.names {
+            let rarity = self.rarity.idf_norm(*name);
+            all_names += rarity;
+            if query.names.binary_search(name).is_ok() {
+                names += rarity;
+                rarest_name = rarest_name.max(rarity);
+            }
+        }
         let name_share = if all_names > 0.0 {
             names / all_names
         } else {
@@ -447,12 +480,15 @@ impl<'s> Linker<'s> {
                         true,
                     )
                 });
-        let cognates: f32 = target
-            .cognates
-            .iter()
-            .filter(|(prefix, _)| query.prefixes.binary_search(prefix).is_ok())
-            .map(|(_, weight)| weight)
-            .sum();
+        // Both lists are sorted: one walk along them.
+        let mut cognates = 0.0;
+        let mut prefixes = query.prefixes.iter().peekable();
+        for (prefix, weight) in &target.cognates {
+            while prefixes.next_if(|p| *p < prefix).is_some() {}
+            if prefixes.peek() == Some(&prefix) {
+                cognates += weight;
+            }
+        }
         let all_words = target.cognate_mass;
         let cognate_share = if all_words > 0.0 {
             cognates / all_words
@@ -482,8 +518,9 @@ impl<'s> Linker<'s> {
             .collect()
     }
 
-    /// The links of a row at or above `threshold`, best first.
-    pub fn links(&self, row: &Row, threshold: f32) -> Vec<Link> {
+    /// The links of a row of `set` (the set the linker read) at or above `threshold`, best
+    /// first.
+    pub fn links(&self, set: &ArticleSet, row: &Row, threshold: f32) -> Vec<Link> {
         let Some(query) = self.query(row) else {
             return Vec::new();
         };
@@ -494,7 +531,7 @@ impl<'s> Linker<'s> {
                 let target = &self.targets[target as usize];
                 let features = self.features(&query, target);
                 let score = features.score();
-                (score >= threshold).then(|| self.link(&query, target, score))
+                (score >= threshold).then(|| self.link(set, &query, target, score))
             })
             .collect();
         super::sort_links(&mut found);
@@ -504,9 +541,10 @@ impl<'s> Linker<'s> {
 
     /// A link with its evidence: what the row and the paragraph share, each shown once, and
     /// where it is in the paragraph.
-    fn link(&self, query: &Query, target: &Target, score: f32) -> Link {
+    fn link(&self, set: &ArticleSet, query: &Query, target: &Target, score: f32) -> Link {
         let profile = &self.profiles[target.document][target.paragraph];
-        let text = &self.set.documents[target.document].paragraphs[target.paragraph].text;
+        let paragraph = &set.documents[target.document].paragraphs[target.paragraph];
+        let text = &paragraph.text;
         let mut evidence: Vec<String> = Vec::new();
         let push = |item: String, evidence: &mut Vec<String>| {
             let seen = evidence.iter().any(|e| e.eq_ignore_ascii_case(&item));
@@ -518,9 +556,9 @@ impl<'s> Linker<'s> {
             .keys
             .iter()
             .filter(|k| k.class != KeyClass::NearFigure)
-            .filter(|k| query.keys.iter().any(|(h, _, _)| *h == k.hash))
+            .filter(|k| query.key(k.hash).is_some())
             .collect();
-        let figures = &self.set.documents[target.document].paragraphs[target.paragraph].figures;
+        let figures = &paragraph.figures;
         let mut shown: Vec<(f32, String, KeyClass)> = keys
             .iter()
             .map(|k| (self.rarity.idf(k.hash), k.display(figures), k.class))

@@ -121,27 +121,37 @@ pub struct Link {
 }
 
 /// Link every row of `rows` to the coverage of `set`. Returns one list per row, best first.
+/// Reads the set first; keep a [`Linker`] to link rows again.
 pub fn link_rows(set: &ArticleSet, rows: &[Row]) -> Vec<Vec<Link>> {
     if set.coverage().is_empty() {
         return vec![Vec::new(); rows.len()];
     }
-    let linker = Linker::new(set, rows);
-    let mut links: Vec<Vec<Link>> =
-        crate::parallel::map(rows, |row| linker.links(row, LINK_THRESHOLD));
-    link_headings(set, rows, &mut links);
-    // Figures across sources.
-    for (row, row_links) in rows.iter().zip(&mut links) {
-        let row_figures = across::row_figures(set, row);
-        for link in row_links.iter_mut() {
-            let coverage_doc = &set.documents[link.document];
-            let coverage = &coverage_doc.paragraphs[link.paragraph].figures;
-            across::compare_across(&row_figures, coverage, &coverage_doc.label, link);
-            if link.score < CONFLICT_CONFIDENCE {
-                link.figures_conflict.clear();
+    let mut linker = Linker::new(set);
+    linker.learn(rows);
+    linker.link_rows(set, rows)
+}
+
+impl Linker {
+    /// Link every row of `rows` to the coverage of `set` (the set the linker read), with the
+    /// sections of headings and the figures that agree or conflict across sources.
+    pub fn link_rows(&self, set: &ArticleSet, rows: &[Row]) -> Vec<Vec<Link>> {
+        let mut links: Vec<Vec<Link>> =
+            crate::parallel::map(rows, |row| self.links(set, row, LINK_THRESHOLD));
+        link_headings(set, rows, &mut links);
+        // Figures across sources.
+        for (row, row_links) in rows.iter().zip(&mut links) {
+            let row_figures = across::row_figures(set, row);
+            for link in row_links.iter_mut() {
+                let coverage_doc = &set.documents[link.document];
+                let coverage = &coverage_doc.paragraphs[link.paragraph].figures;
+                across::compare_across(&row_figures, coverage, &coverage_doc.label, link);
+                if link.score < CONFLICT_CONFIDENCE {
+                    link.figures_conflict.clear();
+                }
             }
         }
+        links
     }
-    links
 }
 
 /// Headings link through the section they head.

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::figures::lang::FxMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use rust_stemmers::Stemmer;
@@ -156,7 +156,7 @@ pub fn set_names(set: &ArticleSet, words: &SetWords) -> HashSet<u64> {
         strong: bool,
         lower: u32,
     }
-    let mut seen: FxMap<u64, Seen<'_>> = FxMap::default();
+    let mut seen: FxHashMap<u64, Seen<'_>> = FxHashMap::default();
     for (doc, doc_words) in set.documents.iter().zip(words) {
         let capitalises_nouns = doc.lang == "de";
         for word in doc_words.iter().flatten() {
@@ -397,7 +397,7 @@ fn month_name(month: u32, year: u64) -> String {
 #[derive(Debug, Default)]
 pub struct Rarity {
     /// Paragraphs having each feature, and the feature's idf.
-    df: FxMap<u64, (u32, f32)>,
+    df: FxHashMap<u64, (u32, f32)>,
     /// Paragraphs with anything to link by.
     pub paragraphs: f32,
     /// The idf of features in a quarter of a large set's paragraphs, and the largest idf.

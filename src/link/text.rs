@@ -2,13 +2,14 @@
 //! its language), whether it is written as a name, and the cognate key that relates it to the
 //! same word in a related language.
 
-use std::hash::Hasher as _;
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::figures::lang::{FxHasher, FxMap};
-use crate::tokens::fold;
+use rustc_hash::FxHashMap;
+
+pub use crate::tokens::hash_of;
+use crate::tokens::{fold, word_spans};
 
 /// A word of a paragraph.
 #[derive(Clone, Debug)]
@@ -67,64 +68,32 @@ pub fn stemmer(lang: &str) -> Option<Stemmer> {
     Some(Stemmer::create(algorithm))
 }
 
-/// A fast 64-bit hash of anything hashable.
-pub fn hash_of(value: impl std::hash::Hash) -> u64 {
-    let mut hasher = FxHasher::default();
-    value.hash(&mut hasher);
-    // Fx leaves the low bits weak for short keys: mix them once more.
-    let h = hasher.finish();
-    (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 32)
-}
-
 /// The words of `text` in `lang`, stemmed with `stemmer` (a six-letter prefix without one).
 /// Each distinct word is analysed once per thread.
 pub fn words(text: &str, lang: &str, stemmer: Option<&Stemmer>) -> Vec<Word> {
     thread_local! {
-        static CACHE: std::cell::RefCell<FxMap<u64, WordInfo>> =
-            std::cell::RefCell::new(FxMap::default());
+        static CACHE: std::cell::RefCell<FxHashMap<u64, WordInfo>> =
+            std::cell::RefCell::new(FxHashMap::default());
     }
     CACHE.with_borrow_mut(|cache| {
         if cache.len() > 500_000 {
             cache.clear();
         }
-        let mut out = Vec::with_capacity(text.len() / 6);
-        let mut sentence_start = true;
-        let mut start = None;
-        let mut push = |range: Range<usize>, sentence_start: &mut bool| {
-            let surface = &text[range.clone()];
-            let info = *cache
-                .entry(hash_of((lang, surface)))
-                .or_insert_with(|| analyse(surface, lang, stemmer));
-            let capitalised = surface.chars().next().is_some_and(char::is_uppercase);
-            out.push(Word {
-                byte_range: range,
-                is_name: info.inner_capitals || (capitalised && !*sentence_start),
-                capitalised,
-                info,
-            });
-            *sentence_start = false;
-        };
-        for (pos, c) in text.char_indices() {
-            if c.is_alphabetic() {
-                if start.is_none() {
-                    start = Some(pos);
+        word_spans(text)
+            .map(|span| {
+                let surface = &text[span.range.clone()];
+                let info = *cache
+                    .entry(hash_of((lang, surface)))
+                    .or_insert_with(|| analyse(surface, lang, stemmer));
+                let capitalised = surface.chars().next().is_some_and(char::is_uppercase);
+                Word {
+                    byte_range: span.range,
+                    is_name: info.inner_capitals || (capitalised && !span.sentence_start),
+                    capitalised,
+                    info,
                 }
-                continue;
-            }
-            if let Some(from) = start.take() {
-                push(from..pos, &mut sentence_start);
-            }
-            if matches!(
-                c,
-                '.' | '!' | '?' | ':' | '"' | '”' | '“' | '„' | '«' | '»' | '•' | '\n'
-            ) {
-                sentence_start = true;
-            }
-        }
-        if let Some(from) = start {
-            push(from..text.len(), &mut sentence_start);
-        }
-        out
+            })
+            .collect()
     })
 }
 

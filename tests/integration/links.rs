@@ -430,7 +430,7 @@ fn a_differently_reported_figure_links_as_a_conflict() {
 /// whether the pair is a judged link.
 fn judged_samples(
     comparison: &Comparison,
-    linker: &parallel_reader::link::Linker<'_>,
+    linker: &parallel_reader::link::Linker,
 ) -> Vec<(usize, Vec<f64>, bool)> {
     let alias = |doc: usize| match comparison.set.documents[doc].lang.as_str() {
         "de" => "de",
@@ -517,7 +517,8 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
 #[ignore = "prints the calibration; run by hand after a change to the measures"]
 fn calibrate_links() {
     let comparison = Comparison::build(parallel_reader::set::bundled());
-    let linker = parallel_reader::link::Linker::new(&comparison.set, &comparison.rows);
+    let mut linker = parallel_reader::link::Linker::new(&comparison.set);
+    linker.learn(&comparison.rows);
     let samples = judged_samples(&comparison, &linker);
     let w = fit_logistic(&samples);
     eprintln!(

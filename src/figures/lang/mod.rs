@@ -11,9 +11,9 @@
 //! token, letters case-insensitively unless the entry is listed as written with its case
 //! (`"M"`, `"K"`, ISO codes).
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::token::{Tok, Token, tokenize};
 
@@ -213,68 +213,26 @@ impl Entry {
     }
 }
 
-/// The hash of rustc's `FxHasher`: the lexicon is looked up for every word of every text, and
-/// its keys are short words that no adversary chooses, so `SipHash`'s protection buys nothing.
-#[derive(Default)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn write_u32(&mut self, value: u32) {
-        self.add(u64::from(value));
-    }
-
-    fn write_usize(&mut self, value: usize) {
-        self.add(value as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-/// A map with the fast hash.
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A set with the fast hash.
-pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
-
 /// A table compiled for lookups: phrases by their first token.
 #[derive(Debug)]
 pub struct Lexicon {
     /// The table it was built from.
     pub table: &'static Table,
     /// Phrases starting with a word, by the word in lower case.
-    words: FxMap<String, Vec<Entry>>,
+    words: FxHashMap<String, Vec<Entry>>,
     /// Phrases starting with a word written with its case, by the word as written.
-    cased_words: FxMap<String, Vec<Entry>>,
+    cased_words: FxHashMap<String, Vec<Entry>>,
     /// Phrases starting with a symbol.
-    symbols: FxMap<char, Vec<Entry>>,
+    symbols: FxHashMap<char, Vec<Entry>>,
     /// The same phrases by their last token, for reading backwards from a number.
-    last_words: FxMap<String, Vec<Entry>>,
-    last_cased_words: FxMap<String, Vec<Entry>>,
-    last_symbols: FxMap<char, Vec<Entry>>,
+    last_words: FxHashMap<String, Vec<Entry>>,
+    last_cased_words: FxHashMap<String, Vec<Entry>>,
+    last_symbols: FxHashMap<char, Vec<Entry>>,
     /// The tens (20–90) and the units (1–9) in words, in lower case.
     tens: Vec<(String, f64)>,
     units: Vec<(String, f64)>,
     /// Words that can start number words (lower case): a quick no for every other word.
-    number_starts: HashSet<String, BuildHasherDefault<FxHasher>>,
+    number_starts: FxHashSet<String>,
     /// First bytes of every word that can start number words, compounds included.
     number_first_bytes: FirstBytes,
 }
@@ -324,7 +282,7 @@ fn is_cased(phrase: &str) -> bool {
 
 impl Lexicon {
     fn new(table: &'static Table) -> Self {
-        let numbers: FxMap<String, f64> = table
+        let numbers: FxHashMap<String, f64> = table
             .numbers
             .iter()
             .map(|(word, value)| (word.to_lowercase(), *value))
@@ -340,7 +298,7 @@ impl Lexicon {
         };
         let tens = pick(|v| (20.0..100.0).contains(&v) && v % 10.0 == 0.0);
         let units = pick(|v| (1.0..10.0).contains(&v));
-        let number_starts: HashSet<String, BuildHasherDefault<FxHasher>> = table
+        let number_starts: FxHashSet<String> = table
             .numbers
             .iter()
             .chain(table.numbers_before_scale)
@@ -359,12 +317,12 @@ impl Lexicon {
         );
         let mut lexicon = Self {
             table,
-            words: FxMap::default(),
-            cased_words: FxMap::default(),
-            symbols: FxMap::default(),
-            last_words: FxMap::default(),
-            last_cased_words: FxMap::default(),
-            last_symbols: FxMap::default(),
+            words: FxHashMap::default(),
+            cased_words: FxHashMap::default(),
+            symbols: FxHashMap::default(),
+            last_words: FxHashMap::default(),
+            last_cased_words: FxHashMap::default(),
+            last_symbols: FxHashMap::default(),
             tens,
             units,
             number_starts,
@@ -669,9 +627,9 @@ pub fn month_any(word: &str) -> Option<u32> {
         month: u32,
         capitalised_only: bool,
     }
-    static MONTHS: OnceLock<FxMap<String, Vec<Month>>> = OnceLock::new();
+    static MONTHS: OnceLock<FxHashMap<String, Vec<Month>>> = OnceLock::new();
     let months = MONTHS.get_or_init(|| {
-        let mut map: FxMap<String, Vec<Month>> = FxMap::default();
+        let mut map: FxHashMap<String, Vec<Month>> = FxHashMap::default();
         for table in TABLES {
             for (name, month) in table.months {
                 map.entry(name.trim_end_matches('.').to_lowercase())
