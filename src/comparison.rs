@@ -17,6 +17,7 @@ use crate::align::{self, Block, Row};
 use crate::figures::compare::{self, Mismatch, SideFigures};
 use crate::link::{FigureConflict, Link, Linker};
 use crate::paragraph::ParagraphKind;
+use crate::progress::{Cancelled, Progress, Stage};
 use crate::review::{
     self, History, ReviewFile, ReviewFilter, RowReview, SavedRow, Snapshot, Status,
 };
@@ -185,7 +186,17 @@ impl RowFilter {
 impl Comparison {
     /// Align a loaded set and analyse it.
     pub fn build(loaded: Loaded) -> Self {
+        match Self::build_with(loaded, &Progress::new()) {
+            Ok(comparison) => comparison,
+            Err(Cancelled) => unreachable!("nobody else holds this progress to cancel it"),
+        }
+    }
+
+    /// [`build`](Self::build), reporting to `progress` and stopping between stages when it is
+    /// cancelled.
+    pub fn build_with(loaded: Loaded, progress: &Progress) -> Result<Self, Cancelled> {
         let Loaded { set, warnings } = loaded;
+        progress.start(Stage::Aligning, 0)?;
         // Linking reads the set while the rows are aligned: neither needs the other until the
         // lexicon is learned from the rows.
         let (rows, linker) = std::thread::scope(|scope| {
@@ -197,17 +208,19 @@ impl Comparison {
             });
             (rows, linker)
         });
-        let mismatches = rows.iter().map(|row| compare_row(&set, row)).collect();
+        progress.start(Stage::Comparing, 0)?;
+        let mismatches = crate::parallel::map(&rows, |row| compare_row(&set, row));
+        progress.start(Stage::Linking, rows.len())?;
         let linker = linker.map(|mut linker| {
             linker.learn(&rows);
             Arc::new(linker)
         });
         let links = match &linker {
-            Some(linker) => linker.link_rows(&set, &rows),
+            Some(linker) => linker.link_rows_with(&set, &rows, progress)?,
             None => vec![Vec::new(); rows.len()],
         };
         let reviews = vec![RowReview::default(); rows.len()];
-        Self {
+        Ok(Self {
             set,
             rows,
             mismatches,
@@ -219,7 +232,7 @@ impl Comparison {
             note_in_progress: None,
             warnings,
             linker,
-        }
+        })
     }
 
     /// The counts every view of the comparison shows.

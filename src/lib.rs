@@ -37,6 +37,7 @@ pub mod lang;
 pub mod link;
 pub mod paragraph;
 pub mod parallel;
+pub mod progress;
 pub mod review;
 pub mod set;
 pub mod side;

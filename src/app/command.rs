@@ -50,6 +50,8 @@ pub enum Command {
     PathPrompt(DialogPurpose, Option<String>),
     /// Load a set (in the background).
     Load(LoadRequest),
+    /// Stop the load running in the background, keeping the set that is open.
+    CancelLoad,
     /// Write an export to a file (with the options of the export window).
     Export(PathBuf, export::Format),
     /// Show the export window.

@@ -28,6 +28,7 @@ impl ReaderApp {
                 self.prompt = Some(PathPrompt::new(purpose, note, self.start_dir()));
             }
             Command::Load(request) => self.start_load(ctx, request),
+            Command::CancelLoad => self.cancel_load(),
             Command::Export(path, format) => self.export_to(&path, format),
             Command::ExportWindow => {
                 let format = self

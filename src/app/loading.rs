@@ -1,31 +1,44 @@
 //! Loading sets in the background, restoring their reviews, and saving reviews as they change.
 
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::command::{Command, LoadRequest};
 use super::coverage_panel::{Backlinks, CoveragePanel};
 use super::file_dialog::{DialogOutcome, DialogPurpose};
 use super::{Message, ReaderApp};
 use crate::comparison::Comparison;
+use crate::progress::Progress;
 use crate::set;
 
 /// How long after the last review edit the review is saved.
 const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);
+/// A load that takes longer than this shows its stage and progress, with a Cancel button.
+const SHOW_PROGRESS_AFTER: Duration = Duration::from_millis(300);
 
 /// A set loading on a background thread.
 pub(super) struct PendingLoad {
     request: LoadRequest,
     receiver: Receiver<Result<Comparison, String>>,
+    progress: Arc<Progress>,
+    started: Instant,
 }
 
 /// Load and analyse a set (runs on a background thread in the app).
 pub fn load(request: &LoadRequest) -> Result<Comparison, String> {
+    load_with(request, &Progress::new())
+}
+
+/// [`load`], reporting to `progress`; a cancelled load ends with the error "cancelled".
+pub fn load_with(request: &LoadRequest, progress: &Progress) -> Result<Comparison, String> {
     let loaded = match request {
         LoadRequest::Bundled => set::bundled(),
-        LoadRequest::Paths(paths) => set::load(paths).map_err(|err| err.to_string())?,
+        LoadRequest::Paths(paths) => {
+            set::load_with(paths, progress).map_err(|err| err.to_string())?
+        }
     };
-    Ok(Comparison::build(loaded))
+    Comparison::build_with(loaded, progress).map_err(|err| err.to_string())
 }
 
 impl ReaderApp {
@@ -36,14 +49,79 @@ impl ReaderApp {
     }
 
     pub(super) fn start_load(&mut self, ctx: &egui::Context, request: LoadRequest) {
+        if let Some(pending) = self.loading.take() {
+            pending.progress.cancel();
+        }
         let (sender, receiver) = mpsc::channel();
         let job = request.clone();
         let repaint = ctx.clone();
+        let progress = Arc::new(Progress::new());
+        let job_progress = Arc::clone(&progress);
         std::thread::spawn(move || {
-            sender.send(load(&job)).ok();
-            repaint.request_repaint();
+            let result = load_with(&job, &job_progress);
+            if !job_progress.is_cancelled() {
+                sender.send(result).ok();
+                repaint.request_repaint();
+            }
         });
-        self.loading = Some(PendingLoad { request, receiver });
+        self.loading = Some(PendingLoad {
+            request,
+            receiver,
+            progress,
+            started: Instant::now(),
+        });
+    }
+
+    /// Stop the background load: the window forgets it at once and keeps the open set; the
+    /// loader stops at its next checkpoint.
+    pub(super) fn cancel_load(&mut self) {
+        let Some(pending) = self.loading.take() else {
+            return;
+        };
+        pending.progress.cancel();
+        let kept = if self.comparison.is_some() {
+            " The previous set stays open."
+        } else {
+            ""
+        };
+        self.message = Some(Message::info(format!(
+            "Stopped opening {}.{kept}",
+            pending.request.describe()
+        )));
+    }
+
+    /// The stage and progress of a load that takes a while, with a Cancel button (Esc).
+    pub(super) fn load_progress_ui(&mut self, ctx: &egui::Context) {
+        let Some(pending) = &self.loading else {
+            return;
+        };
+        if pending.started.elapsed() < SHOW_PROGRESS_AFTER {
+            return;
+        }
+        let snapshot = pending.progress.snapshot();
+        let mut cancel = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        egui::Window::new("Opening")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
+            .show(ctx, |ui| {
+                ui.set_width(380.0);
+                ui.label(pending.request.describe());
+                ui.add(
+                    egui::ProgressBar::new(snapshot.fraction())
+                        .show_percentage()
+                        .animate(true),
+                );
+                ui.horizontal(|ui| {
+                    ui.label(snapshot.describe());
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        cancel |= ui.button("Cancel").on_hover_text("Esc").clicked();
+                    });
+                });
+            });
+        if cancel {
+            self.commands.push(Command::CancelLoad);
+        }
     }
 
     /// Take the answers of a load or a dialog running in the background.

@@ -22,6 +22,7 @@ mod menu_bar;
 mod mismatch_panel;
 pub mod reading_view;
 pub mod review_panel;
+mod startup;
 mod status_bar;
 pub mod theme;
 
@@ -49,6 +50,7 @@ pub const APP_ID: &str = crate::review::store::APP_ID;
 
 /// Open the window. `paths` is a set to open; empty means the last set, or the bundled one.
 pub fn run(paths: Vec<PathBuf>) -> eframe::Result {
+    let started = std::time::Instant::now();
     let options = eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
         viewport: egui::ViewportBuilder::default()
@@ -62,7 +64,11 @@ pub fn run(paths: Vec<PathBuf>) -> eframe::Result {
     eframe::run_native(
         APP_ID,
         options,
-        Box::new(move |cc| Ok(Box::new(ReaderApp::new(paths, cc.storage)))),
+        Box::new(move |cc| {
+            let mut app = ReaderApp::new(paths, cc.storage);
+            app.startup = startup::StartupTimings::from_env(started);
+            Ok(Box::new(app))
+        }),
     )
 }
 
@@ -161,6 +167,8 @@ pub struct ReaderApp {
     review_path: Option<PathBuf>,
     /// Unsaved review edits since.
     review_dirty: Option<std::time::Instant>,
+    /// Startup timings, when asked for.
+    startup: Option<startup::StartupTimings>,
 }
 
 impl ReaderApp {
@@ -206,6 +214,7 @@ impl ReaderApp {
             reviews_dir: None,
             review_path: None,
             review_dirty: None,
+            startup: None,
         }
     }
 
@@ -299,6 +308,7 @@ impl ReaderApp {
         self.prompt_ui(ui.ctx());
         self.export_window_ui(ui.ctx());
         self.shortcuts_ui(ui.ctx());
+        self.load_progress_ui(ui.ctx());
 
         let commands = std::mem::take(&mut self.commands);
         for command in commands {
@@ -414,6 +424,9 @@ impl eframe::App for ReaderApp {
         ui.ctx()
             .send_viewport_cmd(egui::ViewportCommand::Title(title));
         self.ui_root(ui);
+        if let Some(startup) = &mut self.startup {
+            startup.frame_drawn(ui.ctx(), self.comparison.is_some());
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

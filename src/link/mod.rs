@@ -50,6 +50,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::Row;
 use crate::paragraph::ParagraphKind;
+use crate::progress::{Cancelled, Progress};
 use crate::set::ArticleSet;
 use crate::side::Side;
 
@@ -135,8 +136,28 @@ impl Linker {
     /// Link every row of `rows` to the coverage of `set` (the set the linker read), with the
     /// sections of headings and the figures that agree or conflict across sources.
     pub fn link_rows(&self, set: &ArticleSet, rows: &[Row]) -> Vec<Vec<Link>> {
-        let mut links: Vec<Vec<Link>> =
-            crate::parallel::map(rows, |row| self.links(set, row, LINK_THRESHOLD));
+        match self.link_rows_with(set, rows, &Progress::new()) {
+            Ok(links) => links,
+            Err(Cancelled) => unreachable!("nobody else holds this progress to cancel it"),
+        }
+    }
+
+    /// [`link_rows`](Self::link_rows), counting rows linked in `progress` and stopping when it
+    /// is cancelled.
+    pub fn link_rows_with(
+        &self,
+        set: &ArticleSet,
+        rows: &[Row],
+        progress: &Progress,
+    ) -> Result<Vec<Vec<Link>>, Cancelled> {
+        let mut links: Vec<Vec<Link>> = crate::parallel::map(rows, |row| {
+            if progress.is_cancelled() {
+                return Vec::new();
+            }
+            progress.advance(1);
+            self.links(set, row, LINK_THRESHOLD)
+        });
+        progress.check()?;
         link_headings(set, rows, &mut links);
         // Figures across sources.
         for (row, row_links) in rows.iter().zip(&mut links) {
@@ -150,7 +171,7 @@ impl Linker {
                 }
             }
         }
-        links
+        Ok(links)
     }
 }
 

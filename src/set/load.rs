@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{ArticleSet, Document, LoadWarning, Loaded, Role, SetSource, choose_pair};
 use crate::decode::{self, DecodeError};
 use crate::lang;
+use crate::progress::{Cancelled, Progress, Stage};
 
 /// The file name of a set manifest.
 pub const MANIFEST_NAME: &str = "set.json";
@@ -52,6 +53,15 @@ pub enum LoadError {
     /// A manifest was given together with other files.
     #[error("give one manifest, one folder, or several text files, not a mix: {}", .0.display())]
     Mixed(PathBuf),
+    /// The opening was cancelled.
+    #[error("cancelled")]
+    Cancelled,
+}
+
+impl From<Cancelled> for LoadError {
+    fn from(_: Cancelled) -> Self {
+        Self::Cancelled
+    }
 }
 
 fn problem_list(problems: &[LoadWarning]) -> String {
@@ -160,7 +170,13 @@ pub fn bundled() -> Loaded {
         Ok(manifest) => manifest,
         Err(err) => unreachable!("the bundled manifest is checked by tests: {err}"),
     };
-    match from_manifest(&Bundled, &manifest, &manifest_path, SetSource::Bundled) {
+    match from_manifest(
+        &Bundled,
+        &manifest,
+        &manifest_path,
+        SetSource::Bundled,
+        &Progress::new(),
+    ) {
         Ok(loaded) => loaded,
         Err(err) => unreachable!("the bundled set is checked by tests: {err}"),
     }
@@ -168,6 +184,12 @@ pub fn bundled() -> Loaded {
 
 /// Load a set from a manifest, a folder, or two or more files.
 pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
+    load_with(paths, &Progress::new())
+}
+
+/// [`load`], reporting to `progress` and stopping with [`LoadError::Cancelled`] when it is
+/// cancelled.
+pub fn load_with(paths: &[PathBuf], progress: &Progress) -> Result<Loaded, LoadError> {
     let Some(first) = paths.first() else {
         return Err(LoadError::NothingGiven);
     };
@@ -180,16 +202,17 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
         if first.is_dir() {
             let manifest = first.join(MANIFEST_NAME);
             if manifest.is_file() {
-                return load_manifest(&manifest);
+                return load_manifest(&manifest, progress);
             }
             return load_loose(
                 &folder_files(first),
                 first,
                 SetSource::Folder(first.clone()),
+                progress,
             );
         }
         if is_manifest(first) {
-            return load_manifest(first);
+            return load_manifest(first, progress);
         }
     }
     let mut files = Vec::new();
@@ -203,7 +226,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
             files.push(path.clone());
         }
     }
-    load_loose(&files, first, SetSource::Files(paths.to_vec()))
+    load_loose(&files, first, SetSource::Files(paths.to_vec()), progress)
 }
 
 fn is_manifest(path: &Path) -> bool {
@@ -242,7 +265,7 @@ fn folder_files(folder: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn load_manifest(path: &Path) -> Result<Loaded, LoadError> {
+fn load_manifest(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
     let bytes = std::fs::read(path).map_err(|err| LoadError::Manifest {
         reason: err.to_string(),
         path: path.to_owned(),
@@ -251,7 +274,13 @@ fn load_manifest(path: &Path) -> Result<Loaded, LoadError> {
         reason: err.to_string(),
         path: path.to_owned(),
     })?;
-    from_manifest(&Disk, &manifest, path, SetSource::Manifest(path.to_owned()))
+    from_manifest(
+        &Disk,
+        &manifest,
+        path,
+        SetSource::Manifest(path.to_owned()),
+        progress,
+    )
 }
 
 fn from_manifest(
@@ -259,6 +288,7 @@ fn from_manifest(
     manifest: &Manifest,
     manifest_path: &Path,
     source: SetSource,
+    progress: &Progress,
 ) -> Result<Loaded, LoadError> {
     let base = manifest_path.parent().unwrap_or(Path::new(""));
     for (role, entry) in [(Role::Left, &manifest.left), (Role::Right, &manifest.right)] {
@@ -281,16 +311,21 @@ fn from_manifest(
                 .map(|entry| (Role::Coverage, entry)),
         );
     let entries: Vec<(Role, &ManifestEntry)> = entries.collect();
-    let read = build_documents(&crate::parallel::map(&entries, |(role, entry)| {
-        let path = base.join(&entry.path);
-        read_text(files, &path).map(|text| Pending {
-            role: *role,
-            lang: entry.lang.clone().filter(|l| !l.trim().is_empty()),
-            label: entry.label.clone().unwrap_or_else(|| file_label(&path)),
-            path,
-            text,
-        })
-    }));
+    progress.start(Stage::Reading, entries.len())?;
+    let read = build_documents(
+        &crate::parallel::map(&entries, |(role, entry)| {
+            let path = base.join(&entry.path);
+            read_text(files, &path).map(|text| Pending {
+                role: *role,
+                lang: entry.lang.clone().filter(|l| !l.trim().is_empty()),
+                label: entry.label.clone().unwrap_or_else(|| file_label(&path)),
+                path,
+                text,
+            })
+        }),
+        progress,
+    );
+    progress.check()?;
     for ((role, entry), result) in entries.into_iter().zip(read) {
         let path = base.join(&entry.path);
         match result {
@@ -327,19 +362,29 @@ fn from_manifest(
     })
 }
 
-fn load_loose(files: &[PathBuf], where_: &Path, source: SetSource) -> Result<Loaded, LoadError> {
+fn load_loose(
+    files: &[PathBuf],
+    where_: &Path,
+    source: SetSource,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
     let mut ids = HashSet::new();
     let mut warnings = Vec::new();
     let mut documents = Vec::new();
-    let read = build_documents(&crate::parallel::map(files, |path| {
-        read_text(&Disk, path).map(|text| Pending {
-            role: Role::Coverage,
-            lang: None,
-            label: file_label(path),
-            path: path.clone(),
-            text,
-        })
-    }));
+    progress.start(Stage::Reading, files.len())?;
+    let read = build_documents(
+        &crate::parallel::map(files, |path| {
+            read_text(&Disk, path).map(|text| Pending {
+                role: Role::Coverage,
+                lang: None,
+                label: file_label(path),
+                path: path.clone(),
+                text,
+            })
+        }),
+        progress,
+    );
+    progress.check()?;
     for (path, result) in files.iter().zip(read) {
         match result {
             Ok(mut document) => {
@@ -417,7 +462,10 @@ struct Pending {
 /// not conclusive alone is decided among the languages of the rest of the set — then split
 /// paragraphs and read figures. Decoding, splitting and reading figures is the bulk of
 /// loading: one document per core.
-fn build_documents(read: &[Result<Pending, String>]) -> Vec<Result<Document, String>> {
+fn build_documents(
+    read: &[Result<Pending, String>],
+    progress: &Progress,
+) -> Vec<Result<Document, String>> {
     let detected: Vec<Option<String>> = crate::parallel::map(read, |result| {
         let pending = result.as_ref().ok()?;
         Some(
@@ -439,18 +487,23 @@ fn build_documents(read: &[Result<Pending, String>]) -> Vec<Result<Document, Str
         .collect();
     crate::parallel::map(&items, |(result, detected)| {
         let pending = result.as_ref().map_err(Clone::clone)?;
+        if progress.is_cancelled() {
+            return Err("cancelled".to_owned());
+        }
         let lang = match detected.map(String::as_str) {
             Some(lang::UNDETERMINED) | None => lang::detect_among(&pending.text.text, &hints),
             Some(lang) => lang.to_owned(),
         };
-        Ok(Document::from_text(
+        let document = Document::from_text(
             String::new(),
             pending.role,
             Some(lang),
             pending.label.clone(),
             pending.path.clone(),
             &pending.text,
-        ))
+        );
+        progress.advance(1);
+        Ok(document)
     })
 }
 

@@ -32,7 +32,9 @@ use crate::side::Side;
 mod load;
 mod pair;
 
-pub use load::{LoadError, MANIFEST_NAME, Manifest, ManifestEntry, bundled, bundled_files, load};
+pub use load::{
+    LoadError, MANIFEST_NAME, Manifest, ManifestEntry, bundled, bundled_files, load, load_with,
+};
 pub use pair::choose_pair;
 
 /// Which part a document plays in a set.

@@ -465,3 +465,52 @@ fn shortcuts_come_from_the_command_table() {
     harness.get_by_label_contains(UiCommand::NextMismatch.text());
     harness.get_by_label_contains(UiCommand::ZoomIn.text());
 }
+
+#[test]
+fn a_long_opening_shows_its_progress_and_can_be_cancelled() {
+    // The bundled pair 60 times a side: several seconds in a test build.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, prefix) in [("a.txt", "000"), ("b.txt", "001")] {
+        let text = crate::hay::seed_text(prefix);
+        let book = vec![text.trim(); 60].join("\n\n");
+        std::fs::write(dir.path().join(name), book).unwrap();
+    }
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    harness
+        .state_mut()
+        .push_command(Command::Load(LoadRequest::Paths(vec![
+            dir.path().join("a.txt"),
+            dir.path().join("b.txt"),
+        ])));
+    harness.step();
+    assert!(harness.state().is_loading());
+    // Not at once: a quick opening never flashes a dialog.
+    assert!(harness.query_by_label("Cancel").is_none());
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    run(&mut harness);
+    assert!(
+        harness.state().is_loading(),
+        "the book opened too fast to test"
+    );
+    // The dialog names what opens and its stage (which stage depends on the machine).
+    harness.get_by_label("Opening");
+    harness.get_by_label_contains("a.txt, ");
+    assert!(
+        ["Reading the files", "Aligning", "Comparing", "Linking"]
+            .iter()
+            .any(|stage| harness.query_by_label_contains(stage).is_some())
+    );
+    harness.get_by_label("Cancel").click();
+    run(&mut harness);
+    assert!(!harness.state().is_loading());
+    assert!(harness.query_by_label("Cancel").is_none());
+    let message = harness.state().message().cloned().unwrap();
+    assert!(
+        message.text.starts_with("Stopped opening"),
+        "{}",
+        message.text
+    );
+    assert!(message.text.contains("The previous set stays open"));
+    assert_eq!(harness.state().comparison().unwrap().rows.len(), 129);
+    harness.get_by_label_contains("Det är en bomb som skakar");
+}
