@@ -201,7 +201,10 @@ impl Comparison {
         // lexicon is learned from the rows.
         let (rows, linker) = std::thread::scope(|scope| {
             let linker = (!set.coverage().is_empty()).then(|| scope.spawn(|| Linker::new(&set)));
-            let rows = align_documents(set.left(), set.right());
+            let rows = match &set.given {
+                Some(given) => given.rows.clone(),
+                None => align_documents(set.left(), set.right()),
+            };
             let linker = linker.map(|handle| match handle.join() {
                 Ok(linker) => linker,
                 Err(panic) => std::panic::resume_unwind(panic),
@@ -219,7 +222,10 @@ impl Comparison {
             Some(linker) => linker.link_rows_with(&set, &rows, progress)?,
             None => vec![Vec::new(); rows.len()],
         };
-        let reviews = vec![RowReview::default(); rows.len()];
+        let reviews = match &set.given {
+            Some(given) => given.units.iter().map(unit_review).collect(),
+            None => vec![RowReview::default(); rows.len()],
+        };
         Ok(Self {
             set,
             rows,
@@ -529,6 +535,26 @@ impl Comparison {
             Err(err) => saved.error = Some(format!("{err}: {}", path.display())),
         }
         saved
+    }
+}
+
+/// The review a translation tool's unit carries: its state as a status, its notes as the note.
+/// Final, signed-off and reviewed units are fine; units marked for review or rework need a fix.
+fn unit_review(unit: &crate::formats::Unit) -> RowReview {
+    let status = match unit
+        .state
+        .as_deref()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("final" | "signed-off" | "reviewed") => Status::Ok,
+        Some(state) if state.starts_with("needs-") => Status::NeedsFix,
+        _ => Status::Unreviewed,
+    };
+    RowReview {
+        status,
+        note: unit.notes.join("\n"),
+        accepted: Vec::new(),
     }
 }
 

@@ -33,6 +33,7 @@ pub mod comparison;
 pub mod decode;
 pub mod export;
 pub mod figures;
+pub mod formats;
 pub mod lang;
 pub mod link;
 pub mod paragraph;

@@ -24,8 +24,10 @@ struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
 
-    /// Open this set in the window: a folder, a `set.json`, or two or more text files. Without
-    /// it, the window opens the set you had open last, or the bundled example.
+    /// Open this set in the window: a folder, a `set.json`, an XLIFF or TMX file, or two or
+    /// more articles (text, web page, Word, ODF, Markdown; left and right in the
+    /// order given). Without it, the window opens the set you had open last, or the bundled
+    /// example.
     paths: Vec<PathBuf>,
 }
 
@@ -40,7 +42,8 @@ enum Command {
 
 #[derive(clap::Args, Debug)]
 struct CheckArgs {
-    /// A folder, a `set.json`, or two or more text files.
+    /// A folder, a `set.json`, an XLIFF or TMX file, or two or more articles (left and right
+    /// in the order given).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
 
@@ -52,7 +55,8 @@ struct CheckArgs {
 
 #[derive(clap::Args, Debug)]
 struct ExportArgs {
-    /// A folder, a `set.json`, or two or more text files.
+    /// A folder, a `set.json`, an XLIFF or TMX file, or two or more articles (left and right
+    /// in the order given).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
 

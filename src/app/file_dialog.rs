@@ -52,8 +52,15 @@ impl PendingDialog {
             }
             let chosen = match purpose {
                 DialogPurpose::OpenFiles => dialog
-                    .set_title("Open an article set: a set.json, or two or more text files")
-                    .add_filter("Article sets and texts", &["json", "txt", "text", "md"])
+                    .set_title("Open an article set: a set.json, an XLIFF or TMX file, or two or more articles")
+                    .add_filter(
+                        "Articles and sets",
+                        &[
+                            "json", "txt", "text", "md", "markdown", "html", "htm", "docx", "odt",
+                            "xlf", "xliff", "tmx",
+                        ],
+                    )
+                    .add_filter("Bilingual (XLIFF, TMX)", &["xlf", "xliff", "tmx"])
                     .add_filter("All files", &["*"])
                     .pick_files(),
                 DialogPurpose::OpenFolder => dialog

@@ -444,7 +444,7 @@ fn drop_target_ui(ui: &Ui, theme: &Theme) {
     ui.painter().text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
-        "Drop a folder, a set.json, or two or more text files to open them",
+        "Drop a folder, a set.json, an XLIFF or TMX file, or two or more articles to open them",
         egui::FontId::proportional(20.0),
         theme.heading,
     );

@@ -37,6 +37,16 @@ impl ReaderApp {
                         ui.label(text);
                     }
                 }
+                if let Some(given) = &comparison.set.given {
+                    ui.label(format!(
+                        "· alignment as given by the {} file ({} units)",
+                        given.format,
+                        given.units.len()
+                    ))
+                    .on_hover_text(
+                        "Each row is a unit of the file, taken as it is; correct it in the Review panel.",
+                    );
+                }
                 let hidden = comparison.rows.len() - self.view.shown().len();
                 if hidden > 0 {
                     ui.label(format!("· {hidden} rows hidden by filters"));

@@ -72,7 +72,7 @@ fn write_head(comparison: &Comparison, out: &mut dyn io::Write) -> io::Result<()
     writeln!(out, r#"<html lang="en">"#)?;
     writeln!(
         out,
-        r#"<head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>{}</title><style>{STYLE}</style></head>"#,
+        r#"<head><meta charset="utf-8"/><meta name="generator" content="Parallel Reader"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>{}</title><style>{STYLE}</style></head>"#,
         escape(&comparison.set.title)
     )?;
     writeln!(out, "<body>")?;

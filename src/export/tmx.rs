@@ -1,7 +1,8 @@
 //! TMX 1.4b export: one translation unit per aligned row with both renderings (`srclang` = the
 //! left language), the review status, findings and coverage as `<prop>`, the note as `<note>`.
 //! Rows with a paragraph on one side only are left out (a unit needs both languages);
-//! boilerplate is left out by default.
+//! boilerplate is left out by default. A set read from XLIFF or TMX writes its units back with
+//! their ids.
 
 use std::io;
 
@@ -28,13 +29,27 @@ pub fn write(
     writeln!(out, "    <note>{}</note>", escape(&comparison.set.title))?;
     writeln!(out, "  </header>")?;
     writeln!(out, "  <body>")?;
+    // The units of a bilingual file go back as they came, boilerplate or not.
+    let options = match &comparison.set.given {
+        Some(_) => super::Options {
+            include_boilerplate: true,
+            ..options
+        },
+        None => options,
+    };
     for row_idx in super::exported_rows(comparison, options) {
         let row = &comparison.rows[row_idx];
         if row.is_unmatched() {
             continue;
         }
         let review = &comparison.reviews[row_idx];
-        writeln!(out, r#"    <tu tuid="{row_idx}">"#)?;
+        // A unit of a bilingual file keeps its id.
+        let tuid = row
+            .left
+            .first()
+            .and_then(|&p| left.paragraphs[p].unit.clone())
+            .unwrap_or_else(|| row_idx.to_string());
+        writeln!(out, r#"    <tu tuid="{}">"#, escape(&tuid))?;
         writeln!(out, r#"      <prop type="x-row">{row_idx}</prop>"#)?;
         writeln!(
             out,

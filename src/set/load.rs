@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::{ArticleSet, Document, LoadWarning, Loaded, Role, SetSource, choose_pair};
 use crate::decode::{self, DecodeError};
+use crate::formats::{self, Format};
 use crate::lang;
+use crate::paragraph::ParagraphKind;
 use crate::progress::{Cancelled, Progress, Stage};
 
 /// The file name of a set manifest.
@@ -53,6 +55,14 @@ pub enum LoadError {
     /// A manifest was given together with other files.
     #[error("give one manifest, one folder, or several text files, not a mix: {}", .0.display())]
     Mixed(PathBuf),
+    /// A bilingual file (XLIFF, TMX) could not be read.
+    #[error("cannot read {} ({problem})", path.display())]
+    Bilingual {
+        /// What is wrong with it.
+        problem: String,
+        /// The file.
+        path: PathBuf,
+    },
     /// The opening was cancelled.
     #[error("cancelled")]
     Cancelled,
@@ -198,6 +208,9 @@ pub fn load_with(paths: &[PathBuf], progress: &Progress) -> Result<Loaded, LoadE
             return Err(LoadError::NotFound(path.clone()));
         }
     }
+    if first.is_file() && is_bilingual(first) {
+        return load_bilingual(paths, progress);
+    }
     if paths.len() == 1 {
         if first.is_dir() {
             let manifest = first.join(MANIFEST_NAME);
@@ -229,17 +242,151 @@ pub fn load_with(paths: &[PathBuf], progress: &Progress) -> Result<Loaded, LoadE
     load_loose(&files, first, SetSource::Files(paths.to_vec()), progress)
 }
 
+fn is_bilingual(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|ext| {
+            ["xlf", "xliff", "sdlxliff", "mqxliff", "tmx"]
+                .iter()
+                .any(|known| ext.eq_ignore_ascii_case(known))
+        })
+}
+
+/// A bilingual file: its sources on the left, its targets on the right, its units as the
+/// alignment; the files after it are coverage.
+fn load_bilingual(paths: &[PathBuf], progress: &Progress) -> Result<Loaded, LoadError> {
+    let path = &paths[0];
+    progress.start(Stage::Reading, paths.len())?;
+    let problem = |problem: String| LoadError::Bilingual {
+        problem,
+        path: path.clone(),
+    };
+    let bytes = Disk.read(path).map_err(problem)?;
+    let bilingual = formats::read_bilingual(Format::of(path, &bytes), &bytes).map_err(problem)?;
+    let (left, right, rows) = bilingual_sides(path, &bilingual);
+    progress.advance(1);
+    // Coverage after it.
+    let rest = &paths[1..];
+    let read = build_documents(
+        &crate::parallel::map(rest, |path| {
+            read_content(&Disk, path).map(|content| Pending {
+                role: Role::Coverage,
+                lang: None,
+                label: file_label(path),
+                path: path.clone(),
+                content,
+            })
+        }),
+        progress,
+    );
+    progress.check()?;
+    let mut ids: HashSet<String> = [left.id.clone(), right.id.clone()].into();
+    let mut documents = vec![left, right];
+    let mut warnings = Vec::new();
+    for (path, result) in rest.iter().zip(read) {
+        match result {
+            Ok(mut document) => {
+                document.id = unique_id(path, &mut ids);
+                documents.push(document);
+            }
+            Err(problem) => warnings.push(LoadWarning {
+                problem,
+                path: path.clone(),
+            }),
+        }
+    }
+    Ok(Loaded {
+        set: ArticleSet {
+            title: documents[0].headline(),
+            source: SetSource::Files(paths.to_vec()),
+            documents,
+            given: Some(super::GivenAlignment {
+                format: bilingual.format,
+                rows,
+                units: bilingual.units,
+            }),
+        },
+        warnings,
+    })
+}
+
+/// The two sides of a bilingual file and its units as rows; every paragraph knows its unit.
+fn bilingual_sides(
+    path: &Path,
+    bilingual: &formats::Bilingual,
+) -> (Document, Document, Vec<crate::align::Row>) {
+    // Every unit is text to translate: headings as the classifier sees them, never
+    // boilerplate (boilerplate is not compared, and a unit's figures must be).
+    let blocks = |texts: Vec<&String>| {
+        let kinds = crate::paragraph::classify(&texts);
+        formats::Blocks {
+            blocks: texts
+                .into_iter()
+                .zip(kinds)
+                .map(|(text, kind)| formats::Block {
+                    text: text.clone(),
+                    kind: Some(match kind {
+                        ParagraphKind::Boilerplate => ParagraphKind::Body,
+                        kind => kind,
+                    }),
+                })
+                .collect(),
+            encoding: bilingual.encoding,
+        }
+    };
+    let stem = file_label(path);
+    let side = |id: &str, role, lang: &Option<String>, texts| {
+        Document::from_blocks(
+            format!("{stem}-{id}"),
+            role,
+            lang.as_deref().map(formats::primary),
+            format!("{stem} ({id})"),
+            path.to_owned(),
+            &blocks(texts),
+        )
+    };
+    let units = &bilingual.units;
+    let mut left = side(
+        "source",
+        Role::Left,
+        &bilingual.source_lang,
+        units.iter().map(|u| &u.source).collect(),
+    );
+    let mut right = side(
+        "target",
+        Role::Right,
+        &bilingual.target_lang,
+        units.iter().filter_map(|u| u.target.as_ref()).collect(),
+    );
+    let mut rows = Vec::with_capacity(units.len());
+    let mut next_target = 0;
+    for (index, unit) in units.iter().enumerate() {
+        left.paragraphs[index].unit = Some(unit.id.clone());
+        let mut row = crate::align::Row {
+            left: vec![index],
+            right: Vec::new(),
+        };
+        if unit.target.is_some() {
+            right.paragraphs[next_target].unit = Some(unit.id.clone());
+            row.right.push(next_target);
+            next_target += 1;
+        }
+        rows.push(row);
+    }
+    (left, right, rows)
+}
+
 fn is_manifest(path: &Path) -> bool {
     path.extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
 }
 
-/// The text files of a folder, sorted by name: hidden files, JSON and common binary formats are
-/// left out.
+/// The documents of a folder, sorted by name: hidden files, JSON, bilingual files, common binary
+/// formats and the reader's own HTML exports are left out.
 fn folder_files(folder: &Path) -> Vec<PathBuf> {
-    const SKIPPED: [&str; 14] = [
+    const SKIPPED: [&str; 16] = [
         "json", "png", "jpg", "jpeg", "gif", "webp", "pdf", "zip", "gz", "exe", "bin", "tmx",
-        "csv", "html",
+        "csv", "xlf", "xliff", "css",
     ];
     let Ok(entries) = std::fs::read_dir(folder) else {
         return Vec::new();
@@ -258,11 +405,29 @@ fn folder_files(folder: &Path) -> Vec<PathBuf> {
                 .and_then(|e| e.to_str())
                 .unwrap_or_default()
                 .to_ascii_lowercase();
-            !name.starts_with('.') && !SKIPPED.contains(&ext.as_str())
+            !name.starts_with('.') && !SKIPPED.contains(&ext.as_str()) && !is_own_export(path)
         })
         .collect();
     files.sort();
     files
+}
+
+/// Whether a file is an HTML export of this program (its `<meta name="generator">`).
+fn is_own_export(path: &Path) -> bool {
+    use std::io::Read as _;
+    let is_html = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    if !is_html {
+        return false;
+    }
+    let mut head = [0u8; 1024];
+    let read = std::fs::File::open(path)
+        .and_then(|mut file| file.read(&mut head))
+        .unwrap_or(0);
+    String::from_utf8_lossy(&head[..read])
+        .contains(r#"<meta name="generator" content="Parallel Reader"/>"#)
 }
 
 fn load_manifest(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
@@ -315,12 +480,12 @@ fn from_manifest(
     let read = build_documents(
         &crate::parallel::map(&entries, |(role, entry)| {
             let path = base.join(&entry.path);
-            read_text(files, &path).map(|text| Pending {
+            read_content(files, &path).map(|content| Pending {
                 role: *role,
                 lang: entry.lang.clone().filter(|l| !l.trim().is_empty()),
                 label: entry.label.clone().unwrap_or_else(|| file_label(&path)),
                 path,
-                text,
+                content,
             })
         }),
         progress,
@@ -357,6 +522,7 @@ fn from_manifest(
             title,
             source,
             documents,
+            given: None,
         },
         warnings,
     })
@@ -374,12 +540,12 @@ fn load_loose(
     progress.start(Stage::Reading, files.len())?;
     let read = build_documents(
         &crate::parallel::map(files, |path| {
-            read_text(&Disk, path).map(|text| Pending {
+            read_content(&Disk, path).map(|content| Pending {
                 role: Role::Coverage,
                 lang: None,
                 label: file_label(path),
                 path: path.clone(),
-                text,
+                content,
             })
         }),
         progress,
@@ -404,11 +570,19 @@ fn load_loose(
             where_: where_.to_owned(),
         });
     }
-    let (left, right) = choose_pair(&documents);
-    let (left, right) = if documents[left].path <= documents[right].path {
-        (left, right)
+    // Files named one by one are left and right in the order given; the files of a folder are
+    // paired by what they hold, the first by name on the left.
+    let named_one_by_one =
+        matches!(&source, SetSource::Files(paths) if paths.iter().all(|p| !p.is_dir()));
+    let (left, right) = if named_one_by_one {
+        (0, 1)
     } else {
-        (right, left)
+        let (left, right) = choose_pair(&documents);
+        if documents[left].path <= documents[right].path {
+            (left, right)
+        } else {
+            (right, left)
+        }
     };
     let mut ordered = Vec::with_capacity(documents.len());
     let mut rest = Vec::new();
@@ -443,6 +617,7 @@ fn load_loose(
             title,
             source,
             documents: ordered,
+            given: None,
         },
         warnings,
     })
@@ -455,7 +630,25 @@ struct Pending {
     lang: Option<String>,
     label: String,
     path: PathBuf,
-    text: decode::DecodedText,
+    content: Content,
+}
+
+/// What a monolingual file holds.
+enum Content {
+    /// Plain text, paragraphs still to split.
+    Text(decode::DecodedText),
+    /// The paragraphs of a structured file (web page, Word, Markdown).
+    Blocks(formats::Blocks),
+}
+
+impl Content {
+    /// The text, for language detection.
+    fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Self::Text(text) => std::borrow::Cow::Borrowed(&text.text),
+            Self::Blocks(blocks) => std::borrow::Cow::Owned(blocks.text()),
+        }
+    }
 }
 
 /// Detect the language of every document the manifest gives none for — a short text that is
@@ -472,7 +665,7 @@ fn build_documents(
             pending
                 .lang
                 .clone()
-                .unwrap_or_else(|| lang::detect(&pending.text.text)),
+                .unwrap_or_else(|| lang::detect(&pending.content.text())),
         )
     });
     let hints: Vec<&str> = detected
@@ -491,28 +684,48 @@ fn build_documents(
             return Err("cancelled".to_owned());
         }
         let lang = match detected.map(String::as_str) {
-            Some(lang::UNDETERMINED) | None => lang::detect_among(&pending.text.text, &hints),
+            Some(lang::UNDETERMINED) | None => lang::detect_among(&pending.content.text(), &hints),
             Some(lang) => lang.to_owned(),
         };
-        let document = Document::from_text(
-            String::new(),
-            pending.role,
-            Some(lang),
-            pending.label.clone(),
-            pending.path.clone(),
-            &pending.text,
-        );
+        let document = match &pending.content {
+            Content::Text(text) => Document::from_text(
+                String::new(),
+                pending.role,
+                Some(lang),
+                pending.label.clone(),
+                pending.path.clone(),
+                text,
+            ),
+            Content::Blocks(blocks) => Document::from_blocks(
+                String::new(),
+                pending.role,
+                Some(lang),
+                pending.label.clone(),
+                pending.path.clone(),
+                blocks,
+            ),
+        };
         progress.advance(1);
         Ok(document)
     })
 }
 
-fn read_text(files: &dyn FileSource, path: &Path) -> Result<decode::DecodedText, String> {
+/// Read a monolingual file in any format the reader knows.
+fn read_content(files: &dyn FileSource, path: &Path) -> Result<Content, String> {
     let bytes = files.read(path)?;
-    decode::decode(&bytes).map_err(|err| match err {
-        DecodeError::Empty => "the file is empty".to_owned(),
-        DecodeError::Binary => "not a text file (binary data)".to_owned(),
-    })
+    match Format::of(path, &bytes) {
+        Format::Text => decode::decode(&bytes)
+            .map(Content::Text)
+            .map_err(|err| match err {
+                DecodeError::Empty => "the file is empty".to_owned(),
+                DecodeError::Binary => "not a text file (binary data)".to_owned(),
+            }),
+        format if format.is_bilingual() => Err(format!(
+            "a bilingual {} file holds both sides of a set: open it on its own (or first, with coverage after it)",
+            format.describe()
+        )),
+        format => formats::read_blocks(format, &bytes).map(Content::Blocks),
+    }
 }
 
 fn unique_id(path: &Path, ids: &mut HashSet<String>) -> String {

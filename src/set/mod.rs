@@ -22,9 +22,11 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::align::Row;
 use crate::decode;
 use crate::figures::compare::FigureRef;
 use crate::figures::{self, Figure};
+use crate::formats;
 use crate::lang;
 use crate::paragraph::{self, ParagraphKind};
 use crate::side::Side;
@@ -89,6 +91,8 @@ pub struct Paragraph {
     pub text: String,
     /// The figures read in the text, in order.
     pub figures: Vec<Figure>,
+    /// The id of the translation unit it comes from (sets read from XLIFF or TMX).
+    pub unit: Option<String>,
 }
 
 /// One document of a set.
@@ -134,6 +138,7 @@ impl Document {
                 kind,
                 figures: figures::extract(&text, &lang),
                 text,
+                unit: None,
             })
             .collect();
         Self {
@@ -143,6 +148,49 @@ impl Document {
             label,
             path,
             encoding: text.encoding,
+            paragraphs,
+        }
+    }
+
+    /// Build a document from the paragraphs of a structured file: the kinds its markup gives
+    /// are kept; the classifier decides the rest between body and boilerplate (headings come
+    /// from the markup only).
+    pub fn from_blocks(
+        id: String,
+        role: Role,
+        lang: Option<String>,
+        label: String,
+        path: PathBuf,
+        blocks: &formats::Blocks,
+    ) -> Self {
+        let lang = lang
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or_else(|| lang::detect(&blocks.text()));
+        let texts: Vec<&str> = blocks.blocks.iter().map(|b| b.text.as_str()).collect();
+        let kinds = paragraph::classify(&texts);
+        let paragraphs = blocks
+            .blocks
+            .iter()
+            .zip(kinds)
+            .enumerate()
+            .map(|(index, (block, classified))| Paragraph {
+                index,
+                kind: block.kind.unwrap_or(match classified {
+                    ParagraphKind::Heading => ParagraphKind::Body,
+                    kind => kind,
+                }),
+                figures: figures::extract(&block.text, &lang),
+                text: block.text.clone(),
+                unit: None,
+            })
+            .collect();
+        Self {
+            id,
+            role,
+            lang,
+            label,
+            path,
+            encoding: blocks.encoding,
             paragraphs,
         }
     }
@@ -207,6 +255,19 @@ pub struct ArticleSet {
     pub source: SetSource,
     /// Left, right, then coverage.
     pub documents: Vec<Document>,
+    /// The alignment the file gives (XLIFF, TMX), taken as it is.
+    pub given: Option<GivenAlignment>,
+}
+
+/// The alignment of a bilingual file: one row per unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GivenAlignment {
+    /// The file's format: "XLIFF 1.2", "TMX 1.4".
+    pub format: String,
+    /// One row per unit, in the file's order.
+    pub rows: Vec<Row>,
+    /// The units of the rows: id, translation state and notes.
+    pub units: Vec<formats::Unit>,
 }
 
 impl ArticleSet {

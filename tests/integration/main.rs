@@ -10,6 +10,8 @@ mod hay;
 mod align;
 // Loading sets from manifests, folders and files, and bad input.
 mod load;
+// Web pages, Word, OpenDocument, Markdown, XLIFF and TMX files.
+mod formats;
 // Links to coverage against a judgement set.
 mod links;
 // Figures: the seed pair, edited copies, the check command.

@@ -514,3 +514,30 @@ fn a_long_opening_shows_its_progress_and_can_be_cancelled() {
     assert_eq!(harness.state().comparison().unwrap().rows.len(), 129);
     harness.get_by_label_contains("Det är en bomb som skakar");
 }
+
+#[test]
+fn an_xliff_file_opens_as_a_set_with_its_alignment_as_given() {
+    let mut app = ReaderApp::empty(Settings::default());
+    let xliff =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/softbank-sv-nl.xlf");
+    app.push_command(Command::Load(LoadRequest::Paths(vec![xliff])));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(|ui, app: &mut ReaderApp| app.ui_root(ui), app);
+    harness.step();
+    wait_for_load(&mut harness);
+    harness.get_by_label_contains("alignment as given by the XLIFF 1.2 file (11 units)");
+    harness.get_by_label("softbank-sv-nl (source)");
+    harness.get_by_label("softbank-sv-nl (target)");
+    harness.get_by_label_contains("Det är en bomb som skakar");
+    harness.get_by_label_contains("Het is een bom die de financiële");
+    // The unit's review came with it: its note is in the Review panel.
+    harness.state_mut().push_command(Command::Select(2));
+    run(&mut harness);
+    harness.get_by_label("Review").click();
+    run(&mut harness);
+    assert_eq!(
+        harness.get_by_label("Note").value().as_deref(),
+        Some("Controleer het bedrag in unit 3.")
+    );
+}
