@@ -497,9 +497,60 @@ impl Comparison {
             self.alignment_edited = true;
         }
         self.reviews = restored.reviews;
+        if restored.swapped {
+            self.turn_accepted_mismatches();
+        }
         self.unplaced = restored.unplaced;
         self.history = History::default();
         restored.messages
+    }
+}
+
+impl Comparison {
+    /// Open the sides the other way round: the set analysed again with left and right
+    /// exchanged, the review (statuses, notes, accepted findings, alignment edits) carried over.
+    pub fn swap_sides_with(&self, progress: &Progress) -> Result<Self, Cancelled> {
+        let loaded = Loaded {
+            set: self.set.swapped(),
+            warnings: self.warnings.clone(),
+        };
+        let mut swapped = Self::build_with(loaded, progress)?;
+        swapped.restore_review(&self.review_file());
+        Ok(swapped)
+    }
+
+    /// After a review saved the other way round is restored: a mismatch reads left → right, so
+    /// the key of every accepted mismatch is rewritten from its old reading to its new one
+    /// (the same two figures).
+    fn turn_accepted_mismatches(&mut self) {
+        if self.reviews.iter().all(|r| r.accepted.is_empty()) {
+            return;
+        }
+        let old_set = self.set.swapped();
+        for (row_idx, row) in self.rows.iter().enumerate() {
+            if self.reviews[row_idx].accepted.is_empty() || row.is_unmatched() {
+                continue;
+            }
+            let turned = Row {
+                left: row.right.clone(),
+                right: row.left.clone(),
+            };
+            let old = compare_row(&old_set, &turned);
+            for accepted in &mut self.reviews[row_idx].accepted {
+                let Some(before) = old
+                    .iter()
+                    .find(|m| review::mismatch_key(&m.reason) == accepted.finding)
+                else {
+                    continue;
+                };
+                if let Some(now) = self.mismatches[row_idx]
+                    .iter()
+                    .find(|m| m.left == before.right && m.right == before.left)
+                {
+                    accepted.finding = review::mismatch_key(&now.reason);
+                }
+            }
+        }
     }
 }
 

@@ -132,6 +132,8 @@ pub enum UiCommand {
     ToggleOnlyMismatches,
     /// Show or hide the side panel.
     ToggleSidePanel,
+    /// Exchange the left and right renderings.
+    SwapSides,
     /// Larger text.
     ZoomIn,
     /// Smaller text.
@@ -182,7 +184,7 @@ const fn command_shift(key: Key) -> KeyboardShortcut {
 
 impl UiCommand {
     /// Every command, in the order of the Help list.
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 24] = [
         Self::NextRow,
         Self::PreviousRow,
         Self::PageDown,
@@ -202,6 +204,7 @@ impl UiCommand {
         Self::ToggleBoilerplate,
         Self::ToggleOnlyMismatches,
         Self::ToggleSidePanel,
+        Self::SwapSides,
         Self::Undo,
         Self::Redo,
         Self::ShowShortcuts,
@@ -231,6 +234,10 @@ impl UiCommand {
                 "Show only rows whose figures disagree",
             ),
             Self::ToggleSidePanel => ("Side panel", "Show or hide the side panel"),
+            Self::SwapSides => (
+                "Swap sides",
+                "Show the right rendering on the left and the left on the right (the review comes along)",
+            ),
             Self::ZoomIn => ("Larger text", "Larger text"),
             Self::ZoomOut => ("Smaller text", "Smaller text"),
             Self::ZoomReset => ("Reset text size", "Normal text size"),
@@ -287,6 +294,7 @@ impl UiCommand {
             | Self::ToggleBoilerplate
             | Self::ToggleOnlyMismatches
             | Self::ToggleSidePanel
+            | Self::SwapSides
             | Self::ShowShortcuts => &[],
         }
     }

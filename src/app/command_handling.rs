@@ -104,6 +104,10 @@ impl ReaderApp {
                 self.settings.show_side_panel = !self.settings.show_side_panel;
                 return;
             }
+            UiCommand::SwapSides => {
+                self.start_swap(ctx);
+                return;
+            }
             UiCommand::ZoomReset => {
                 self.settings.zoom = 1.0;
                 return;

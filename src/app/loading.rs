@@ -49,16 +49,48 @@ impl ReaderApp {
     }
 
     pub(super) fn start_load(&mut self, ctx: &egui::Context, request: LoadRequest) {
+        let job = request.clone();
+        self.start_job(ctx, request, move |progress| load_with(&job, progress));
+    }
+
+    /// Analyse the open set again with its sides exchanged, in the background; its review
+    /// comes along (saved first, so that nothing typed meanwhile is lost).
+    pub(super) fn start_swap(&mut self, ctx: &egui::Context) {
+        let Some(comparison) = &self.comparison else {
+            return;
+        };
+        let request = match &comparison.set.source {
+            crate::set::SetSource::Bundled => LoadRequest::Bundled,
+            source => LoadRequest::Paths(source.paths()),
+        };
+        let loaded = crate::set::Loaded {
+            set: comparison.set.swapped(),
+            warnings: comparison.warnings.clone(),
+        };
+        let review = comparison.review_file();
+        self.start_job(ctx, request, move |progress| {
+            let mut swapped =
+                Comparison::build_with(loaded, progress).map_err(|err| err.to_string())?;
+            swapped.restore_review(&review);
+            Ok(swapped)
+        });
+    }
+
+    fn start_job(
+        &mut self,
+        ctx: &egui::Context,
+        request: LoadRequest,
+        job: impl FnOnce(&Progress) -> Result<Comparison, String> + Send + 'static,
+    ) {
         if let Some(pending) = self.loading.take() {
             pending.progress.cancel();
         }
         let (sender, receiver) = mpsc::channel();
-        let job = request.clone();
         let repaint = ctx.clone();
         let progress = Arc::new(Progress::new());
         let job_progress = Arc::clone(&progress);
         std::thread::spawn(move || {
-            let result = load_with(&job, &job_progress);
+            let result = job(&job_progress);
             if !job_progress.is_cancelled() {
                 sender.send(result).ok();
                 repaint.request_repaint();
@@ -190,6 +222,8 @@ impl ReaderApp {
                     ))
                 });
                 self.settings.last_set = comparison.set.source.paths();
+                self.settings
+                    .remember_recent(&self.settings.last_set.clone());
                 self.set_comparison(comparison);
             }
             Err(err) => {

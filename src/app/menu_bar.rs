@@ -4,7 +4,7 @@
 use egui::Ui;
 
 use super::ReaderApp;
-use super::command::{Command, UiCommand};
+use super::command::{Command, LoadRequest, UiCommand};
 
 impl ReaderApp {
     pub(super) fn menu_bar_ui(&mut self, ui: &mut Ui) {
@@ -57,11 +57,44 @@ impl ReaderApp {
         ] {
             self.menu_item(ui, command, true);
         }
+        ui.menu_button("Open recent", |ui| self.recent_menu_ui(ui));
         ui.separator();
         let has_set = self.comparison.is_some();
         self.menu_item(ui, UiCommand::Export, has_set);
         ui.separator();
         self.menu_item(ui, UiCommand::Quit, true);
+    }
+
+    /// The last sets opened, newest first; a set whose files are gone is shown, not offered.
+    fn recent_menu_ui(&mut self, ui: &mut Ui) {
+        if self.settings.recent.is_empty() {
+            ui.label("No sets opened yet");
+            return;
+        }
+        let mut open = None;
+        for paths in &self.settings.recent {
+            let exists = paths.iter().all(|p| p.exists());
+            let response = ui
+                .add_enabled(exists, egui::Button::new(recent_label(paths)))
+                .on_hover_text(
+                    paths
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                )
+                .on_disabled_hover_text("Not found any more");
+            if response.clicked() {
+                open = Some(paths.clone());
+            }
+        }
+        ui.separator();
+        if ui.button("Clear the list").clicked() {
+            self.settings.recent.clear();
+        }
+        if let Some(paths) = open {
+            self.commands.push(Command::Load(LoadRequest::Paths(paths)));
+        }
     }
 
     fn view_menu_ui(&mut self, ui: &mut Ui) {
@@ -93,6 +126,9 @@ impl ReaderApp {
         self.menu_item(ui, UiCommand::NextMismatch, true);
         self.menu_item(ui, UiCommand::PreviousMismatch, true);
         ui.separator();
+        let has_set = self.comparison.is_some() && self.loading.is_none();
+        self.menu_item(ui, UiCommand::SwapSides, has_set);
+        ui.separator();
         egui::global_theme_preference_buttons(ui);
     }
 
@@ -113,4 +149,27 @@ impl ReaderApp {
             }
         }
     }
+}
+
+/// A recent set in a few words: its file names (and the folder of the first).
+fn recent_label(paths: &[std::path::PathBuf]) -> String {
+    let name = |p: &std::path::PathBuf| {
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    let folder = paths
+        .first()
+        .and_then(|p| p.parent())
+        .and_then(|p| p.file_name())
+        .map(|n| format!("{}/", n.to_string_lossy()))
+        .unwrap_or_default();
+    let names: Vec<String> = paths.iter().take(3).map(name).collect();
+    let more = if paths.len() > 3 {
+        format!(" +{}", paths.len() - 3)
+    } else {
+        String::new()
+    };
+    format!("{folder}{}{more}", names.join(", "))
 }

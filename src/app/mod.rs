@@ -86,6 +86,23 @@ pub struct Settings {
     pub only_mismatches: bool,
     /// Show the side panel (mismatches, coverage) beside the text.
     pub show_side_panel: bool,
+    /// The last sets opened from disk, newest first (File ▸ Open recent).
+    pub recent: Vec<Vec<PathBuf>>,
+}
+
+/// How many sets File ▸ Open recent lists.
+pub const RECENT_SETS: usize = 10;
+
+impl Settings {
+    /// Put a set opened from disk first in the recent list (once, at most [`RECENT_SETS`]).
+    pub fn remember_recent(&mut self, paths: &[PathBuf]) {
+        if paths.is_empty() {
+            return;
+        }
+        self.recent.retain(|set| set != paths);
+        self.recent.insert(0, paths.to_vec());
+        self.recent.truncate(RECENT_SETS);
+    }
 }
 
 impl Default for Settings {
@@ -96,6 +113,7 @@ impl Default for Settings {
             show_boilerplate: true,
             only_mismatches: false,
             show_side_panel: true,
+            recent: Vec::new(),
         }
     }
 }

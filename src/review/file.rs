@@ -102,6 +102,34 @@ pub struct Restored {
     pub unplaced: Vec<SavedRow>,
     /// What the user should know ("alignment edits could not be kept: the texts changed").
     pub messages: Vec<String>,
+    /// The file was saved with the sides the other way round (before View ▸ Swap sides).
+    pub swapped: bool,
+}
+
+impl ReviewFile {
+    /// The same review with left and right exchanged.
+    pub fn swapped(&self) -> Self {
+        let swap_row = |row: &SavedRow| SavedRow {
+            left: row.right.clone(),
+            right: row.left.clone(),
+            review: row.review.clone(),
+        };
+        Self {
+            left_hashes: self.right_hashes.clone(),
+            right_hashes: self.left_hashes.clone(),
+            alignment: self.alignment.as_ref().map(|rows| {
+                rows.iter()
+                    .map(|row| Row {
+                        left: row.right.clone(),
+                        right: row.left.clone(),
+                    })
+                    .collect()
+            }),
+            rows: self.rows.iter().map(swap_row).collect(),
+            unplaced: self.unplaced.iter().map(swap_row).collect(),
+            ..self.clone()
+        }
+    }
 }
 
 fn hashes(doc: &Document) -> Vec<String> {
@@ -147,7 +175,23 @@ pub fn to_file(
 
 /// Restore a review file onto a set aligned as `rows`.
 pub fn restore(file: &ReviewFile, set: &ArticleSet, rows: &[Row]) -> Restored {
-    let mut restored = Restored::default();
+    // A review saved with the sides the other way round is turned first.
+    let left_now = hashes(set.left());
+    let right_now = hashes(set.right());
+    let other_way = file.left_hashes == right_now
+        && file.right_hashes == left_now
+        && file.left_hashes != file.right_hashes;
+    let turned;
+    let file = if other_way {
+        turned = file.swapped();
+        &turned
+    } else {
+        file
+    };
+    let mut restored = Restored {
+        swapped: other_way,
+        ..Restored::default()
+    };
     let same_texts =
         file.left_hashes == hashes(set.left()) && file.right_hashes == hashes(set.right());
     let mut current: Vec<Row> = rows.to_vec();

@@ -290,6 +290,20 @@ impl ArticleSet {
     pub fn coverage(&self) -> &[Document] {
         &self.documents[2..]
     }
+
+    /// The same set with left and right exchanged (a given alignment turned with them).
+    pub fn swapped(&self) -> Self {
+        let mut set = self.clone();
+        set.documents.swap(0, 1);
+        set.documents[0].role = Role::Left;
+        set.documents[1].role = Role::Right;
+        if let Some(given) = &mut set.given {
+            for row in &mut given.rows {
+                std::mem::swap(&mut row.left, &mut row.right);
+            }
+        }
+        set
+    }
 }
 
 /// A problem with one file that did not stop the set from loading.

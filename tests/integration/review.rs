@@ -561,3 +561,50 @@ Left: **SV** (sv) · Right: **NL** (nl)
     assert!(csv.starts_with("\u{feff}row,left,right,mismatches,links,status,note\r\n"));
     assert!(csv.contains("\"SoftBank sålde aktier för 5,83 miljarder dollar.\""));
 }
+
+#[test]
+fn swapping_sides_carries_the_review_and_turns_accepted_mismatches() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut comparison = edited(dir.path());
+    let reason = comparison.mismatches[6][0].reason.clone();
+    comparison.edit_review(6, |r| {
+        r.accepted.push(review::Accepted {
+            finding: review::mismatch_key(&reason),
+            reason: "rounded on purpose".to_owned(),
+        });
+        r.note = "checked with the desk".to_owned();
+    });
+    comparison.edit_review(15, |r| r.status = Status::Question);
+    let progress = parallel_reader::progress::Progress::new();
+    let swapped = comparison.swap_sides_with(&progress).unwrap();
+    assert_eq!(swapped.set.left().lang, "nl");
+    assert_eq!(swapped.set.right().lang, "sv");
+    // The row of the same paragraphs keeps its note and status.
+    let row_of = |c: &Comparison, side: Side, paragraph: usize| {
+        c.rows
+            .iter()
+            .position(|r| r.side(side).contains(&paragraph))
+            .unwrap()
+    };
+    let left_of_6 = comparison.rows[6].left[0];
+    let row6 = row_of(&swapped, Side::Right, left_of_6);
+    assert_eq!(swapped.reviews[row6].note, "checked with the desk");
+    let left_of_15 = comparison.rows[15].left[0];
+    assert_eq!(
+        swapped.reviews[row_of(&swapped, Side::Right, left_of_15)].status,
+        Status::Question
+    );
+    // The accepted mismatch reads the other way now, and is still accepted.
+    let turned = &swapped.mismatches[row6][0];
+    assert_ne!(turned.reason, reason);
+    assert_eq!(
+        swapped.reviews[row6].accepted[0].finding,
+        review::mismatch_key(&turned.reason)
+    );
+    assert_eq!(swapped.stats().mismatches, comparison.stats().mismatches);
+    assert_eq!(swapped.stats().accepted, 1);
+    // Twice is the original.
+    let back = swapped.swap_sides_with(&progress).unwrap();
+    assert_eq!(back.rows, comparison.rows);
+    assert_eq!(back.reviews, comparison.reviews);
+}

@@ -541,3 +541,56 @@ fn an_xliff_file_opens_as_a_set_with_its_alignment_as_given() {
         Some("Controleer het bedrag in unit 3.")
     );
 }
+
+#[test]
+fn open_recent_lists_the_last_sets_and_reopens_one() {
+    let xliff =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/softbank-sv-nl.xlf");
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    for paths in [vec![crate::hay::seeds_dir()], vec![xliff.clone()]] {
+        harness
+            .state_mut()
+            .push_command(Command::Load(LoadRequest::Paths(paths)));
+        harness.step();
+        wait_for_load(&mut harness);
+    }
+    let seeds_manifest = crate::hay::seeds_dir().join("set.json");
+    assert_eq!(
+        harness.state().settings.recent,
+        vec![vec![xliff.clone()], vec![seeds_manifest.clone()]]
+    );
+    harness.get_by_label("File").click();
+    run(&mut harness);
+    harness.get_by_label("Open recent").click();
+    run(&mut harness);
+    harness.get_by_label("data/softbank-sv-nl.xlf");
+    harness.get_by_label("seeds/set.json").click();
+    harness.step();
+    wait_for_load(&mut harness);
+    assert_eq!(harness.state().comparison().unwrap().rows.len(), 129);
+    // The reopened set is first now, once.
+    assert_eq!(
+        harness.state().settings.recent,
+        vec![vec![seeds_manifest], vec![xliff]]
+    );
+    // Settings written by an older version (no list) still read.
+    let old: parallel_reader::app::Settings =
+        serde_json::from_str(r#"{"zoom": 1.2, "last_set": []}"#).unwrap();
+    assert!(old.recent.is_empty());
+}
+
+#[test]
+fn view_swap_sides_puts_the_right_rendering_on_the_left() {
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    let x =
+        |harness: &Harness<'_, ReaderApp>, label: &str| harness.get_by_label(label).rect().min.x;
+    assert!(x(&harness, "Xpert.Digital — Swedish") < x(&harness, "Xpert.Digital — Dutch"));
+    harness.get_by_label("View").click();
+    run(&mut harness);
+    harness.get_by_label("Swap sides").click();
+    harness.step();
+    wait_for_load(&mut harness);
+    assert_eq!(harness.state().comparison().unwrap().set.left().lang, "nl");
+    assert!(x(&harness, "Xpert.Digital — Dutch") < x(&harness, "Xpert.Digital — Swedish"));
+    assert_eq!(harness.state().comparison().unwrap().rows.len(), 129);
+}
