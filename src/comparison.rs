@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::align::{self, Block, Row};
+use crate::align::{self, Block, Moved, Row};
 use crate::figures::compare::{self, Mismatch, SideFigures};
 use crate::link::{FigureConflict, Link, Linker};
 use crate::paragraph::ParagraphKind;
@@ -50,6 +50,10 @@ pub struct Comparison {
     /// What linking read of the set (none without coverage): alignment edits link their new
     /// rows with it.
     linker: Option<Arc<Linker>>,
+    /// Paragraphs moved by the translator: unmatched on both sides, the same text.
+    moved: Vec<Moved>,
+    /// For every row, the row its moved paragraph went to or came from.
+    moved_rows: Vec<Option<usize>>,
 }
 
 /// Counts for the status bar, the review panel, `check` and every export: all of them count
@@ -199,17 +203,17 @@ impl Comparison {
         progress.start(Stage::Aligning, 0)?;
         // Linking reads the set while the rows are aligned: neither needs the other until the
         // lexicon is learned from the rows.
-        let (rows, linker) = std::thread::scope(|scope| {
+        let (rows, moved, linker) = std::thread::scope(|scope| {
             let linker = (!set.coverage().is_empty()).then(|| scope.spawn(|| Linker::new(&set)));
-            let rows = match &set.given {
-                Some(given) => given.rows.clone(),
-                None => align_documents(set.left(), set.right()),
+            let (rows, moved) = match &set.given {
+                Some(given) => (given.rows.clone(), Vec::new()),
+                None => align_documents_with_moves(set.left(), set.right()),
             };
             let linker = linker.map(|handle| match handle.join() {
                 Ok(linker) => linker,
                 Err(panic) => std::panic::resume_unwind(panic),
             });
-            (rows, linker)
+            (rows, moved, linker)
         });
         progress.start(Stage::Comparing, 0)?;
         let mismatches = crate::parallel::map(&rows, |row| compare_row(&set, row));
@@ -226,6 +230,7 @@ impl Comparison {
             Some(given) => given.units.iter().map(unit_review).collect(),
             None => vec![RowReview::default(); rows.len()],
         };
+        let moved_rows = moved_rows(&rows, &moved);
         Ok(Self {
             set,
             rows,
@@ -238,6 +243,8 @@ impl Comparison {
             note_in_progress: None,
             warnings,
             linker,
+            moved_rows,
+            moved,
         })
     }
 
@@ -471,10 +478,27 @@ impl Comparison {
                 }
             }
         }
+        self.moved_rows = moved_rows(&rows, &self.moved);
         self.rows = rows;
         self.reviews = reviews;
         self.mismatches = mismatches;
         self.links = links;
+    }
+
+    /// The row at the other end of this row's moved paragraph, if it is one.
+    pub fn moved_partner(&self, row: usize) -> Option<usize> {
+        self.moved_rows.get(row).copied().flatten()
+    }
+
+    /// A moved paragraph in words, for the empty side of its row: "moved here from row 70"
+    /// beside a translation that moved, "moved to row 24" beside its source.
+    pub fn moved_note(&self, row: usize) -> Option<String> {
+        let partner = self.moved_partner(row)?;
+        Some(if self.rows[row].left.is_empty() {
+            format!("moved here from row {partner}")
+        } else {
+            format!("moved to row {partner}")
+        })
     }
 
     /// The review file for the current state.
@@ -634,11 +658,44 @@ pub fn compare_row(set: &ArticleSet, row: &Row) -> Vec<Mismatch> {
 
 /// Align the paragraphs of two documents.
 pub fn align_documents(left: &Document, right: &Document) -> Vec<Row> {
+    align_documents_with_moves(left, right).0
+}
+
+/// Align the paragraphs of two documents and find the paragraphs that moved.
+pub fn align_documents_with_moves(left: &Document, right: &Document) -> (Vec<Row>, Vec<Moved>) {
     fn blocks(doc: &Document) -> Vec<Block<'_>> {
         doc.paragraphs
             .iter()
             .map(|p| Block::new(&p.text, p.kind))
             .collect()
     }
-    align::align(&blocks(left), &blocks(right))
+    align::align_with_moves(&blocks(left), &blocks(right))
+}
+
+/// For every row, the row at the other end of its moved paragraph: a move counts while both
+/// its paragraphs are alone in their rows.
+fn moved_rows(rows: &[Row], moved: &[Moved]) -> Vec<Option<usize>> {
+    let mut alone = [
+        vec![None; rows.iter().map(|r| r.left.len()).sum()],
+        vec![None; rows.iter().map(|r| r.right.len()).sum()],
+    ];
+    for (idx, row) in rows.iter().enumerate() {
+        for side in Side::BOTH {
+            if let [paragraph] = row.side(side)
+                && row.side(side.other()).is_empty()
+            {
+                alone[side.document_index()][*paragraph] = Some(idx);
+            }
+        }
+    }
+    let mut partners = vec![None; rows.len()];
+    for m in moved {
+        let left = alone[0].get(m.left).copied().flatten();
+        let right = alone[1].get(m.right).copied().flatten();
+        if let (Some(left), Some(right)) = (left, right) {
+            partners[left] = Some(right);
+            partners[right] = Some(left);
+        }
+    }
+    partners
 }

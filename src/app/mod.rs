@@ -379,7 +379,9 @@ impl ReaderApp {
         let response = self
             .view
             .ui(ui, comparison, self.selected_row, self.settings.zoom);
-        if let Some(row) = response.clicked_row {
+        if let Some(row) = response.jump_to {
+            self.commands.push(Command::Select(row));
+        } else if let Some(row) = response.clicked_row {
             self.selected_row = Some(row);
             if response.coverage_clicked {
                 self.panel_tab = PanelTab::Coverage;

@@ -81,6 +81,8 @@ pub struct ViewResponse {
     pub clicked_row: Option<usize>,
     /// The user clicked the coverage markers of this row.
     pub coverage_clicked: bool,
+    /// The user followed a moved paragraph's link to this row.
+    pub jump_to: Option<usize>,
 }
 
 /// State of the reading view (runtime only).
@@ -218,6 +220,9 @@ impl ReadingView {
                     is_selected: selected == Some(row_idx),
                 };
                 let (clicked, coverage_clicked) = cells.ui(ui, &place, comparison, &theme);
+                if let Some(partner) = moved_link_ui(ui, &place, comparison) {
+                    response.jump_to = Some(partner);
+                }
                 if clicked || coverage_clicked {
                     response.clicked_row = Some(row_idx);
                     response.coverage_clicked = coverage_clicked;
@@ -366,9 +371,15 @@ impl RowCells {
             font_size,
             theme,
         };
+        let moved = comparison.moved_partner(row_idx).is_some();
         let cells = Side::BOTH.map(|side| {
             let doc = comparison.set.side(side);
-            let (job, spans) = cell_job(doc, row.side(side), side, &open, &style);
+            // The empty side of a moved paragraph's row holds the link to its other end.
+            let (job, spans) = if moved && row.side(side).is_empty() {
+                (egui::text::LayoutJob::default(), Vec::new())
+            } else {
+                cell_job(doc, row.side(side), side, &open, &style)
+            };
             Cell {
                 galley: ui.fonts_mut(|fonts| fonts.layout_job(job)),
                 spans,
@@ -432,6 +443,32 @@ impl RowCells {
         }
         (clicked, coverage_clicked)
     }
+}
+
+/// In the empty cell of a row whose paragraph moved, a link to the row at the other end:
+/// "moved here from row N" beside a translation that moved, "moved to row N" beside its
+/// source. Returns the row to jump to when clicked.
+fn moved_link_ui(ui: &mut Ui, place: &RowPlace, comparison: &Comparison) -> Option<usize> {
+    let partner = comparison.moved_partner(place.row_idx)?;
+    let note = comparison.moved_note(place.row_idx)?;
+    let x = if comparison.rows[place.row_idx].left.is_empty() {
+        place.geometry.left_x
+    } else {
+        place.geometry.right_x
+    };
+    let text = format!("↪ {note}");
+    let at = Rect::from_min_size(
+        pos2(place.rect.left() + x, place.rect.top() + ROW_PADDING),
+        vec2(place.geometry.column_width, 18.0),
+    );
+    let builder = egui::UiBuilder::new()
+        .max_rect(at)
+        .layout(egui::Layout::left_to_right(egui::Align::Min));
+    let link = ui
+        .scope_builder(builder, |ui| ui.add(egui::Link::new(text)))
+        .inner
+        .on_hover_text("The same paragraph, moved: go to the other end");
+    link.clicked().then_some(partner)
 }
 
 /// One cell of a row at `top_left`: its text, the copy menu, and the figures' tooltips.

@@ -1,4 +1,5 @@
-//! CSV export: one line per row (row, left text, right text, mismatches, links, status, note),
+//! CSV export: one line per row (row, left text, right text, mismatches, links, status, note,
+//! moved paragraph),
 //! RFC 4180 quoting, CRLF line ends, UTF-8 with a byte-order mark so spreadsheet programs read
 //! å, ä, ö right.
 
@@ -23,6 +24,7 @@ pub fn write(
             "links",
             "status",
             "note",
+            "moved",
         ],
     )?;
     for row_idx in super::exported_rows(comparison, options) {
@@ -56,6 +58,7 @@ pub fn write(
                 &links.join("; "),
                 review.status.as_str(),
                 &review.note,
+                &comparison.moved_note(row_idx).unwrap_or_default(),
             ],
         )?;
     }

@@ -175,7 +175,17 @@ fn write_rows(
             let indices = row.side(side);
             write!(out, r#"<td class="cell" lang="{}">"#, escape(&doc.lang))?;
             if indices.is_empty() {
-                write!(out, r#"<p class="muted">no counterpart</p>"#)?;
+                match (
+                    comparison.moved_note(row_idx),
+                    comparison.moved_partner(row_idx),
+                ) {
+                    (Some(note), Some(partner)) => write!(
+                        out,
+                        r##"<p class="muted moved"><a href="#row-{partner}">{}</a></p>"##,
+                        escape(&note)
+                    )?,
+                    _ => write!(out, r#"<p class="muted">no counterpart</p>"#)?,
+                }
             }
             for &para in indices {
                 write!(out, "{}", paragraph_html(comparison, row_idx, side, para))?;

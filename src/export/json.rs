@@ -15,7 +15,8 @@
 //!                       "figures_conflict": [{"row_figure", "coverage_figure", "reason"}],
 //!                       "via_section", "marks": [[start, end]]}],
 //!            "review": {"status": "unreviewed|ok|needs_fix|question", "note",
-//!                       "accepted": [{"finding", "reason"}]}}],
+//!                       "accepted": [{"finding", "reason"}]},
+//!            "moved_row": N (only on a row whose paragraph moved)}],
 //!  "summary": {"rows", "figures", "mismatches", "conflicts", "accepted_mismatches",
 //!              "accepted_conflicts", "links", "unmatched_paragraphs"},
 //!  "warnings": ["..."]}
@@ -166,6 +167,10 @@ pub struct RowJson {
     /// The review of the row.
     #[serde(default)]
     pub review: ReviewJson,
+    /// The row at the other end of this row's moved paragraph (a paragraph unmatched here
+    /// whose counterpart the translator moved there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moved_row: Option<usize>,
 }
 
 /// A row's review in the export.
@@ -319,6 +324,7 @@ pub fn to_json_with(comparison: &Comparison, options: super::Options) -> Compari
                 note: review.note.clone(),
                 accepted: review.accepted.clone(),
             },
+            moved_row: comparison.moved_partner(row_idx),
         })
         .collect();
     let stats = comparison.stats();

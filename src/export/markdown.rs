@@ -56,60 +56,73 @@ pub fn write(
     }
     writeln!(out, "## Rows\n")?;
     for row_idx in rows {
-        let row = &comparison.rows[row_idx];
-        writeln!(out, "### Row {row_idx}\n")?;
-        for side in Side::BOTH {
-            let doc = comparison.set.side(side);
-            let indices = row.side(side);
-            if indices.is_empty() {
-                writeln!(out, "*{}: no counterpart*\n", inline(&doc.label))?;
-                continue;
-            }
-            writeln!(out, "**{}** ({})\n", inline(&doc.label), doc.lang)?;
-            for &para in indices {
-                writeln!(
-                    out,
-                    "> ¶{para} {}\n",
-                    paragraph_markdown(comparison, row_idx, side, para)
-                )?;
-            }
-        }
-        let review = &comparison.reviews[row_idx];
-        if !review.is_empty() {
-            writeln!(out, "- Status: {}", review.status.label())?;
-            if !review.note.trim().is_empty() {
-                writeln!(out, "- Note: {}", inline(&review.note))?;
-            }
-            for accepted in &review.accepted {
-                writeln!(
-                    out,
-                    "- Accepted: {} — {}",
-                    inline(&accepted.finding),
-                    inline(&accepted.reason)
-                )?;
-            }
-        }
-        let (mismatches, conflicts) = super::finding_lines(comparison, row_idx);
-        for mismatch in mismatches {
-            writeln!(out, "- Mismatch: {}", inline(&mismatch))?;
-        }
-        for conflict in conflicts {
-            writeln!(out, "- Coverage conflict: {}", inline(&conflict))?;
-        }
-        for link in &comparison.links[row_idx] {
-            let doc = &comparison.set.documents[link.document];
-            writeln!(
-                out,
-                "- Coverage: {} ¶{} (score {:.2}): {}",
-                inline(&doc.label),
-                link.paragraph,
-                link.score,
-                inline(&link.evidence.join(", "))
-            )?;
-        }
-        writeln!(out)?;
+        write_row(comparison, row_idx, out)?;
     }
     Ok(())
+}
+
+/// One row: both sides, the review, findings and coverage.
+fn write_row(comparison: &Comparison, row_idx: usize, out: &mut dyn io::Write) -> io::Result<()> {
+    let row = &comparison.rows[row_idx];
+    writeln!(out, "### Row {row_idx}\n")?;
+    for side in Side::BOTH {
+        let doc = comparison.set.side(side);
+        let indices = row.side(side);
+        if indices.is_empty() {
+            match (
+                comparison.moved_note(row_idx),
+                comparison.moved_partner(row_idx),
+            ) {
+                (Some(note), Some(partner)) => {
+                    writeln!(out, "*{}: [{note}](#row-{partner})*\n", inline(&doc.label))?;
+                }
+                _ => writeln!(out, "*{}: no counterpart*\n", inline(&doc.label))?,
+            }
+            continue;
+        }
+        writeln!(out, "**{}** ({})\n", inline(&doc.label), doc.lang)?;
+        for &para in indices {
+            writeln!(
+                out,
+                "> ¶{para} {}\n",
+                paragraph_markdown(comparison, row_idx, side, para)
+            )?;
+        }
+    }
+    let review = &comparison.reviews[row_idx];
+    if !review.is_empty() {
+        writeln!(out, "- Status: {}", review.status.label())?;
+        if !review.note.trim().is_empty() {
+            writeln!(out, "- Note: {}", inline(&review.note))?;
+        }
+        for accepted in &review.accepted {
+            writeln!(
+                out,
+                "- Accepted: {} — {}",
+                inline(&accepted.finding),
+                inline(&accepted.reason)
+            )?;
+        }
+    }
+    let (mismatches, conflicts) = super::finding_lines(comparison, row_idx);
+    for mismatch in mismatches {
+        writeln!(out, "- Mismatch: {}", inline(&mismatch))?;
+    }
+    for conflict in conflicts {
+        writeln!(out, "- Coverage conflict: {}", inline(&conflict))?;
+    }
+    for link in &comparison.links[row_idx] {
+        let doc = &comparison.set.documents[link.document];
+        writeln!(
+            out,
+            "- Coverage: {} ¶{} (score {:.2}): {}",
+            inline(&doc.label),
+            link.paragraph,
+            link.score,
+            inline(&link.evidence.join(", "))
+        )?;
+    }
+    writeln!(out)
 }
 
 /// A paragraph with its mismatched figures in bold.

@@ -132,3 +132,27 @@ fn a_moved_paragraph_is_unmatched_on_both_sides() {
     assert_eq!(result.left_right, 128, "{}", result.errors.join("\n"));
     assert_eq!(result.right_right, 128, "{}", result.errors.join("\n"));
 }
+
+/// Judged cases for moved paragraphs: a paragraph the translator moved is paired with its
+/// counterpart; unmatched paragraphs of other articles reporting the same story (read: not
+/// translations of each other) are not.
+#[test]
+fn moved_paragraphs_are_paired_and_other_articles_are_not() {
+    let left = pieces(&seed_text("000"));
+    let moved = |right: &[crate::hay::Piece]| crate::hay::align_pieces_with_moves(&left, right).1;
+    // Moved by the translator: found, both ways (forward and back), with the right counterpart.
+    for (from, to) in [(24, 70), (40, 2)] {
+        let right = apply(pieces(&seed_text("001")), &[Edit::Move(from, to)]);
+        let found = moved(&right);
+        assert_eq!(found.len(), 1, "{from} → {to}: {found:?}");
+        let (l, r) = found[0];
+        assert!(right[r].origins.contains(&l), "{from} → {to}: {found:?}");
+        assert_eq!(r, to);
+    }
+    // Nothing moved: nothing found.
+    assert!(moved(&pieces(&seed_text("001"))).is_empty());
+    // Other coverage of the story in German, Dutch and English: never a move.
+    for other in ["002", "003", "004"] {
+        assert_eq!(moved(&pieces(&seed_text(other))), [], "{other}");
+    }
+}

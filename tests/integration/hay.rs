@@ -91,6 +91,11 @@ pub fn apply(mut doc: Vec<Piece>, edits: &[Edit]) -> Vec<Piece> {
 
 /// Align two edited documents (kinds classified per document, as the app does).
 pub fn align_pieces(left: &[Piece], right: &[Piece]) -> Vec<Row> {
+    align_pieces_with_moves(left, right).0
+}
+
+/// [`align_pieces`], and the paragraphs found moved, as `(left, right)`.
+pub fn align_pieces_with_moves(left: &[Piece], right: &[Piece]) -> (Vec<Row>, Vec<(usize, usize)>) {
     let left_texts: Vec<&str> = left.iter().map(|p| p.text.as_str()).collect();
     let right_texts: Vec<&str> = right.iter().map(|p| p.text.as_str()).collect();
     let left_kinds: Vec<ParagraphKind> = paragraph::classify(&left_texts);
@@ -105,7 +110,8 @@ pub fn align_pieces(left: &[Piece], right: &[Piece]) -> Vec<Row> {
         .zip(&right_kinds)
         .map(|(t, k)| Block::new(t, *k))
         .collect();
-    parallel_reader::align::align(&left_blocks, &right_blocks)
+    let (rows, moved) = parallel_reader::align::align_with_moves(&left_blocks, &right_blocks);
+    (rows, moved.into_iter().map(|m| (m.left, m.right)).collect())
 }
 
 /// Per-paragraph scoring of an alignment against the truth given by the pieces' origins:

@@ -191,7 +191,8 @@ fn csv_parses_back_with_any_text() {
             "mismatches",
             "links",
             "status",
-            "note"
+            "note",
+            "moved"
         ]
     );
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -546,7 +547,16 @@ Left: **SV** (sv) · Right: **NL** (nl)
     assert_eq!(
         records,
         [
-            vec!["0", "Försäljningen", "De verkoop", "", "", "unreviewed", ""],
+            vec![
+                "0",
+                "Försäljningen",
+                "De verkoop",
+                "",
+                "",
+                "unreviewed",
+                "",
+                ""
+            ],
             vec![
                 "1",
                 "SoftBank sålde aktier för 5,83 miljarder dollar.",
@@ -554,11 +564,12 @@ Left: **SV** (sv) · Right: **NL** (nl)
                 "5,83 → 5,38: value differs",
                 "",
                 "needs_fix",
-                "Ask the translator"
+                "Ask the translator",
+                ""
             ],
         ]
     );
-    assert!(csv.starts_with("\u{feff}row,left,right,mismatches,links,status,note\r\n"));
+    assert!(csv.starts_with("\u{feff}row,left,right,mismatches,links,status,note,moved\r\n"));
     assert!(csv.contains("\"SoftBank sålde aktier för 5,83 miljarder dollar.\""));
 }
 
@@ -607,4 +618,64 @@ fn swapping_sides_carries_the_review_and_turns_accepted_mismatches() {
     let back = swapped.swap_sides_with(&progress).unwrap();
     assert_eq!(back.rows, comparison.rows);
     assert_eq!(back.reviews, comparison.reviews);
+}
+
+/// A set whose Dutch rendering moved seed paragraph 24 to position 70.
+pub fn moved_set(dir: &Path) -> Comparison {
+    use crate::hay::{Edit, apply, pieces, seed_text};
+    let right = apply(pieces(&seed_text("001")), &[Edit::Move(24, 70)]);
+    let right: Vec<String> = right.into_iter().map(|p| p.text).collect();
+    std::fs::write(dir.join("a.txt"), seed_text("000")).unwrap();
+    std::fs::write(dir.join("b.txt"), right.join("\n\n")).unwrap();
+    Comparison::build(parallel_reader::set::load(&[dir.join("a.txt"), dir.join("b.txt")]).unwrap())
+}
+
+#[test]
+fn a_moved_paragraph_is_linked_both_ways_in_every_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let comparison = moved_set(dir.path());
+    let from = comparison
+        .rows
+        .iter()
+        .position(|r| r.left == [24] && r.right.is_empty())
+        .unwrap();
+    let to = comparison
+        .rows
+        .iter()
+        .position(|r| r.right == [70] && r.left.is_empty())
+        .unwrap();
+    assert_eq!(comparison.moved_partner(from), Some(to));
+    assert_eq!(comparison.moved_partner(to), Some(from));
+    assert_eq!(
+        comparison.moved_note(from).unwrap(),
+        format!("moved to row {to}")
+    );
+    assert_eq!(
+        comparison.moved_note(to).unwrap(),
+        format!("moved here from row {from}")
+    );
+    // Only those two rows.
+    let moved: Vec<usize> = (0..comparison.rows.len())
+        .filter(|&r| comparison.moved_partner(r).is_some())
+        .collect();
+    assert_eq!(moved, [from, to]);
+    // JSON, read back.
+    let json: serde_json::Value =
+        serde_json::from_str(&exported(&comparison, Format::Json, all_rows())).unwrap();
+    assert_eq!(json["rows"][from]["moved_row"], to);
+    assert_eq!(json["rows"][to]["moved_row"], from);
+    assert!(json["rows"][0].get("moved_row").is_none());
+    // HTML: a link to the other end.
+    let html = exported(&comparison, Format::Html, all_rows());
+    assert!(html.contains(&format!(
+        r##"<a href="#row-{from}">moved here from row {from}</a>"##
+    )));
+    assert!(html.contains(&format!(r##"<a href="#row-{to}">moved to row {to}</a>"##)));
+    // Markdown and CSV say it too.
+    let md = exported(&comparison, Format::Markdown, all_rows());
+    assert!(md.contains(&format!("[moved to row {to}](#row-{to})")));
+    let csv = exported(&comparison, Format::Csv, all_rows());
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(&records[to][7], format!("moved here from row {from}"));
 }

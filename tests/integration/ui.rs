@@ -594,3 +594,32 @@ fn view_swap_sides_puts_the_right_rendering_on_the_left() {
     assert!(x(&harness, "Xpert.Digital — Dutch") < x(&harness, "Xpert.Digital — Swedish"));
     assert_eq!(harness.state().comparison().unwrap().rows.len(), 129);
 }
+
+#[test]
+fn a_moved_paragraph_links_to_its_other_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let comparison = crate::review::moved_set(dir.path());
+    let from = comparison.rows.iter().position(|r| r.left == [24]).unwrap();
+    let to = comparison
+        .rows
+        .iter()
+        .position(|r| r.right == [70])
+        .unwrap();
+    let mut app = ReaderApp::empty(Settings::default());
+    app.set_comparison(comparison);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(|ui, app: &mut ReaderApp| app.ui_root(ui), app);
+    harness.state_mut().push_command(Command::Select(from));
+    run(&mut harness);
+    harness
+        .get_by_label(&format!("↪ moved to row {to}"))
+        .click();
+    run(&mut harness);
+    assert_eq!(harness.state().selected_row(), Some(to));
+    harness
+        .get_by_label(&format!("↪ moved here from row {from}"))
+        .click();
+    run(&mut harness);
+    assert_eq!(harness.state().selected_row(), Some(from));
+}
