@@ -23,6 +23,8 @@ pub(super) struct PendingLoad {
     receiver: Receiver<Result<Comparison, String>>,
     progress: Arc<Progress>,
     started: Instant,
+    /// What to keep when this load is a reload of the open set.
+    pub(super) reload: Option<super::reload::Kept>,
 }
 
 /// Load and analyse a set (runs on a background thread in the app).
@@ -76,7 +78,7 @@ impl ReaderApp {
         });
     }
 
-    fn start_job(
+    pub(super) fn start_job(
         &mut self,
         ctx: &egui::Context,
         request: LoadRequest,
@@ -101,6 +103,7 @@ impl ReaderApp {
             receiver,
             progress,
             started: Instant::now(),
+            reload: None,
         });
     }
 
@@ -169,10 +172,13 @@ impl ReaderApp {
                     Some(Err("the loader stopped unexpectedly".to_owned()))
                 }
             };
-            if let Some(result) = result {
-                let request = pending.request.clone();
-                self.loading = None;
-                self.finish_load(&request, result);
+            if let Some(result) = result
+                && let Some(pending) = self.loading.take()
+            {
+                match pending.reload {
+                    Some(kept) => self.finish_reload(kept, result),
+                    None => self.finish_load(&pending.request, result),
+                }
             }
         }
         if let Some(dialog) = &self.dialog {
@@ -256,6 +262,8 @@ impl ReaderApp {
         }
         self.selected_row = None;
         self.view.reset();
+        self.watcher = None;
+        self.watch_wanted = true;
         self.backlinks = Backlinks::new(&comparison);
         self.coverage_panel = CoveragePanel::default();
         self.stats = comparison.stats();

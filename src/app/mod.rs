@@ -7,7 +7,8 @@
 //!
 //! - [`command`]: the commands, and the one table of their labels and shortcuts;
 //! - `command_handling`: what each command does;
-//! - `loading`: background loads, restoring and autosaving reviews;
+//! - `loading`: background loads (with progress and Cancel), restoring and autosaving reviews;
+//! - `watch`, `reload`: reload on change, keeping the review, the selection and the place;
 //! - `menu_bar`, `status_bar`, `dialogs`, `mismatch_panel`: parts of the frame;
 //! - [`reading_view`], [`coverage_panel`], [`review_panel`]: the views;
 //! - [`theme`]: every colour, and the fonts; [`file_dialog`]: native dialogs off the UI thread.
@@ -21,10 +22,12 @@ mod loading;
 mod menu_bar;
 mod mismatch_panel;
 pub mod reading_view;
+mod reload;
 pub mod review_panel;
 mod startup;
 mod status_bar;
 pub mod theme;
+mod watch;
 
 use std::path::{Path, PathBuf};
 
@@ -187,6 +190,10 @@ pub struct ReaderApp {
     review_dirty: Option<std::time::Instant>,
     /// Startup timings, when asked for.
     startup: Option<startup::StartupTimings>,
+    /// The watch over the open set's files (reload on change).
+    watcher: Option<watch::SetWatcher>,
+    /// A set was opened: watch its files from the next frame.
+    watch_wanted: bool,
 }
 
 impl ReaderApp {
@@ -233,6 +240,8 @@ impl ReaderApp {
             review_path: None,
             review_dirty: None,
             startup: None,
+            watcher: None,
+            watch_wanted: false,
         }
     }
 
@@ -310,6 +319,7 @@ impl ReaderApp {
         theme::install_fonts(ui.ctx());
         ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
         self.poll_background(ui.ctx());
+        self.watch_files(ui.ctx());
         self.commands
             .extend(UiCommand::pressed(ui.ctx()).into_iter().map(Command::Ui));
         self.dropped_files(ui.ctx());

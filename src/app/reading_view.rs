@@ -143,6 +143,13 @@ impl ReadingView {
         self.scroll_target = Some((target, 3));
     }
 
+    /// The shown position of the first row on screen.
+    pub fn first_visible(&self) -> usize {
+        self.tops
+            .partition_point(|&y| y <= self.scroll_offset)
+            .saturating_sub(1)
+    }
+
     /// About how many rows fit in the viewport (for Page Up / Page Down).
     pub fn rows_per_page(&self) -> usize {
         let first = self.tops.partition_point(|&y| y <= self.scroll_offset);

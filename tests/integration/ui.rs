@@ -623,3 +623,80 @@ fn a_moved_paragraph_links_to_its_other_end() {
     run(&mut harness);
     assert_eq!(harness.state().selected_row(), Some(from));
 }
+
+#[test]
+fn a_file_changed_on_disk_reloads_keeping_the_review_and_the_place() {
+    use parallel_reader::app::command::ReviewAction;
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, crate::hay::seed_text("000")).unwrap();
+    let dutch = crate::hay::seed_text("001");
+    std::fs::write(&b, &dutch).unwrap();
+    let mut app = ReaderApp::empty(Settings::default());
+    app.set_review_dir(dir.path().join("reviews"));
+    app.push_command(Command::Load(LoadRequest::Paths(vec![a, b.clone()])));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(|ui, app: &mut ReaderApp| app.ui_root(ui), app);
+    harness.step();
+    wait_for_load(&mut harness);
+    let note_row = 15;
+    let note_text = harness.state().comparison().unwrap().set.left().paragraphs
+        [harness.state().comparison().unwrap().rows[note_row].left[0]]
+        .text
+        .clone();
+    harness
+        .state_mut()
+        .push_command(Command::Review(ReviewAction::Note(
+            note_row,
+            "Which rate?".to_owned(),
+        )));
+    harness.state_mut().push_command(Command::Select(40));
+    run(&mut harness);
+    let selected_left = harness.state().comparison().unwrap().rows[40].left[0];
+    // The translator inserts a paragraph near the top and saves, as editors do: a new file
+    // renamed over the old one.
+    let edited = dutch.replacen("\n\n", "\n\nEen nieuwe alinea van de vertaler.\n\n", 3);
+    let temporary = dir.path().join(".b.txt.swp");
+    std::fs::write(&temporary, edited).unwrap();
+    std::fs::rename(&temporary, &b).unwrap();
+    let mut reloaded = false;
+    for _ in 0..300 {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        if let Some(message) = harness.state().message()
+            && message.text.starts_with("Reloaded")
+            && !harness.state().is_loading()
+        {
+            reloaded = true;
+            break;
+        }
+    }
+    assert!(reloaded, "{:?}", harness.state().message());
+    run(&mut harness);
+    let message = harness.state().message().unwrap().text.clone();
+    assert!(message.contains("b.txt changed on disk"), "{message}");
+    let comparison = harness.state().comparison().unwrap();
+    assert!(
+        comparison
+            .set
+            .right()
+            .paragraphs
+            .iter()
+            .any(|p| p.text == "Een nieuwe alinea van de vertaler.")
+    );
+    // The note follows its text; the selection stays on the same paragraphs.
+    let row_of_text = comparison
+        .rows
+        .iter()
+        .position(|r| {
+            r.left
+                .first()
+                .is_some_and(|&p| comparison.set.left().paragraphs[p].text == note_text)
+        })
+        .unwrap();
+    assert_eq!(comparison.reviews[row_of_text].note, "Which rate?");
+    let selected = harness.state().selected_row().unwrap();
+    assert!(comparison.rows[selected].left.contains(&selected_left));
+    assert_ne!(selected, 40, "three rows were inserted above it");
+}
