@@ -266,35 +266,10 @@ fn load_bilingual(paths: &[PathBuf], progress: &Progress) -> Result<Loaded, Load
     let (left, right, rows) = bilingual_sides(path, &bilingual);
     progress.advance(1);
     // Coverage after it.
-    let rest = &paths[1..];
-    let read = build_documents(
-        &crate::parallel::map(rest, |path| {
-            read_content(&Disk, path).map(|content| Pending {
-                role: Role::Coverage,
-                lang: None,
-                label: file_label(path),
-                path: path.clone(),
-                content,
-            })
-        }),
-        progress,
-    );
-    progress.check()?;
     let mut ids: HashSet<String> = [left.id.clone(), right.id.clone()].into();
+    let (coverage, warnings) = read_files(&paths[1..], &mut ids, progress)?;
     let mut documents = vec![left, right];
-    let mut warnings = Vec::new();
-    for (path, result) in rest.iter().zip(read) {
-        match result {
-            Ok(mut document) => {
-                document.id = unique_id(path, &mut ids);
-                documents.push(document);
-            }
-            Err(problem) => warnings.push(LoadWarning {
-                problem,
-                path: path.clone(),
-            }),
-        }
-    }
+    documents.extend(coverage);
     Ok(Loaded {
         set: ArticleSet {
             title: documents[0].headline(),
@@ -534,35 +509,8 @@ fn load_loose(
     source: SetSource,
     progress: &Progress,
 ) -> Result<Loaded, LoadError> {
-    let mut ids = HashSet::new();
-    let mut warnings = Vec::new();
-    let mut documents = Vec::new();
     progress.start(Stage::Reading, files.len())?;
-    let read = build_documents(
-        &crate::parallel::map(files, |path| {
-            read_content(&Disk, path).map(|content| Pending {
-                role: Role::Coverage,
-                lang: None,
-                label: file_label(path),
-                path: path.clone(),
-                content,
-            })
-        }),
-        progress,
-    );
-    progress.check()?;
-    for (path, result) in files.iter().zip(read) {
-        match result {
-            Ok(mut document) => {
-                document.id = unique_id(path, &mut ids);
-                documents.push(document);
-            }
-            Err(problem) => warnings.push(LoadWarning {
-                problem,
-                path: path.clone(),
-            }),
-        }
-    }
+    let (documents, warnings) = read_files(files, &mut HashSet::new(), progress)?;
     if documents.len() < 2 {
         return Err(LoadError::TooFewDocuments {
             found: documents.len(),
@@ -621,6 +569,43 @@ fn load_loose(
         },
         warnings,
     })
+}
+
+/// Read files given one by one (as coverage, until a caller picks left and right): the
+/// documents that could be read, and a warning naming each file that could not.
+fn read_files(
+    files: &[PathBuf],
+    ids: &mut HashSet<String>,
+    progress: &Progress,
+) -> Result<(Vec<Document>, Vec<LoadWarning>), LoadError> {
+    let read = build_documents(
+        &crate::parallel::map(files, |path| {
+            read_content(&Disk, path).map(|content| Pending {
+                role: Role::Coverage,
+                lang: None,
+                label: file_label(path),
+                path: path.clone(),
+                content,
+            })
+        }),
+        progress,
+    );
+    progress.check()?;
+    let mut documents = Vec::new();
+    let mut warnings = Vec::new();
+    for (path, result) in files.iter().zip(read) {
+        match result {
+            Ok(mut document) => {
+                document.id = unique_id(path, ids);
+                documents.push(document);
+            }
+            Err(problem) => warnings.push(LoadWarning {
+                problem,
+                path: path.clone(),
+            }),
+        }
+    }
+    Ok((documents, warnings))
 }
 
 /// A document read and decoded, before its paragraphs are split and its figures read.

@@ -95,6 +95,25 @@ pub struct Paragraph {
     pub unit: Option<String>,
 }
 
+impl Paragraph {
+    /// Number the paragraphs and read their figures.
+    fn read_all(
+        paragraphs: impl Iterator<Item = (String, ParagraphKind)>,
+        lang: &str,
+    ) -> Vec<Self> {
+        paragraphs
+            .enumerate()
+            .map(|(index, (text, kind))| Self {
+                index,
+                kind,
+                figures: figures::extract(&text, lang),
+                text,
+                unit: None,
+            })
+            .collect()
+    }
+}
+
 /// One document of a set.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Document {
@@ -129,18 +148,7 @@ impl Document {
             .unwrap_or_else(|| lang::detect(&text.text));
         let texts = paragraph::split_paragraphs(&text.text);
         let kinds = paragraph::classify(&texts);
-        let paragraphs = texts
-            .into_iter()
-            .zip(kinds)
-            .enumerate()
-            .map(|(index, (text, kind))| Paragraph {
-                index,
-                kind,
-                figures: figures::extract(&text, &lang),
-                text,
-                unit: None,
-            })
-            .collect();
+        let paragraphs = Paragraph::read_all(texts.into_iter().zip(kinds), &lang);
         Self {
             id,
             role,
@@ -168,22 +176,14 @@ impl Document {
             .unwrap_or_else(|| lang::detect(&blocks.text()));
         let texts: Vec<&str> = blocks.blocks.iter().map(|b| b.text.as_str()).collect();
         let kinds = paragraph::classify(&texts);
-        let paragraphs = blocks
-            .blocks
-            .iter()
-            .zip(kinds)
-            .enumerate()
-            .map(|(index, (block, classified))| Paragraph {
-                index,
-                kind: block.kind.unwrap_or(match classified {
-                    ParagraphKind::Heading => ParagraphKind::Body,
-                    kind => kind,
-                }),
-                figures: figures::extract(&block.text, &lang),
-                text: block.text.clone(),
-                unit: None,
-            })
-            .collect();
+        let marked = blocks.blocks.iter().zip(kinds).map(|(block, classified)| {
+            let kind = block.kind.unwrap_or(match classified {
+                ParagraphKind::Heading => ParagraphKind::Body,
+                kind => kind,
+            });
+            (block.text.clone(), kind)
+        });
+        let paragraphs = Paragraph::read_all(marked, &lang);
         Self {
             id,
             role,
