@@ -3,8 +3,8 @@
 //!
 //! `cargo run --release --example bench` prints:
 //! 1. a varied book built from the seed pair (80 chapters, numbers changed per chapter, a
-//!    paragraph deleted now and then on the right): the time of each stage and the alignment
-//!    accuracy against the known truth;
+//!    paragraph deleted now and then on the right): the time of each stage, the figure reader's
+//!    throughput on one core, and the alignment accuracy against the known truth;
 //! 2. the bundled article repeated 10, 100 and 1,000 times a side with the three coverage
 //!    documents (1,290, 12,900 and 129,000 paragraphs a side), the whole export as the command
 //!    line does it (load, align, figures, links, JSON), each in a fresh process so that its peak
@@ -138,6 +138,23 @@ fn varied_book() {
         "   open in total:                                     {:6.0} ms",
         load_ms + build_ms
     );
+    // The figure reader's throughput, one core: every paragraph of each side, read again.
+    for document in [loaded.set.left(), loaded.set.right()] {
+        let bytes: usize = document.paragraphs.iter().map(|p| p.text.len()).sum();
+        let ms = median_ms(5, || {
+            for paragraph in &document.paragraphs {
+                std::hint::black_box(parallel_reader::figures::extract(
+                    &paragraph.text,
+                    &document.lang,
+                ));
+            }
+        });
+        println!(
+            "   figures read ({}), one core: {:.1} MB/s",
+            document.lang,
+            bytes as f64 / 1e6 / (ms / 1e3)
+        );
+    }
     let comparison = Comparison::build(loaded);
     let mut right_of_left: Vec<Vec<usize>> = vec![Vec::new(); truth.len()];
     for row in &comparison.rows {
