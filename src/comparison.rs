@@ -490,15 +490,16 @@ impl Comparison {
         self.moved_rows.get(row).copied().flatten()
     }
 
-    /// A moved paragraph in words, for the empty side of its row: "moved here from row 70"
-    /// beside a translation that moved, "moved to row 24" beside its source.
-    pub fn moved_note(&self, row: usize) -> Option<String> {
+    /// A moved paragraph's other end and the words for the empty side of its row: "moved here
+    /// from row 70" beside a translation that moved, "moved to row 24" beside its source.
+    pub fn moved_note(&self, row: usize) -> Option<(usize, String)> {
         let partner = self.moved_partner(row)?;
-        Some(if self.rows[row].left.is_empty() {
+        let note = if self.rows[row].left.is_empty() {
             format!("moved here from row {partner}")
         } else {
             format!("moved to row {partner}")
-        })
+        };
+        Some((partner, note))
     }
 
     /// The review file for the current state.
@@ -534,32 +535,31 @@ impl Comparison {
     /// Open the sides the other way round: the set analysed again with left and right
     /// exchanged, the review (statuses, notes, accepted findings, alignment edits) carried over.
     pub fn swap_sides_with(&self, progress: &Progress) -> Result<Self, Cancelled> {
-        let loaded = Loaded {
-            set: self.set.swapped(),
-            warnings: self.warnings.clone(),
-        };
-        let mut swapped = Self::build_with(loaded, progress)?;
-        swapped.restore_review(&self.review_file());
-        Ok(swapped)
+        self.prepare_swap().run(progress)
+    }
+
+    /// What swapping the sides needs, taken from this comparison so that it can run elsewhere
+    /// (the window runs it in the background).
+    pub fn prepare_swap(&self) -> Swap {
+        Swap {
+            loaded: Loaded {
+                set: self.set.swapped(),
+                warnings: self.warnings.clone(),
+            },
+            review: self.review_file(),
+        }
     }
 
     /// After a review saved the other way round is restored: a mismatch reads left → right, so
     /// the key of every accepted mismatch is rewritten from its old reading to its new one
     /// (the same two figures).
     fn turn_accepted_mismatches(&mut self) {
-        if self.reviews.iter().all(|r| r.accepted.is_empty()) {
-            return;
-        }
-        let old_set = self.set.swapped();
         for (row_idx, row) in self.rows.iter().enumerate() {
             if self.reviews[row_idx].accepted.is_empty() || row.is_unmatched() {
                 continue;
             }
-            let turned = Row {
-                left: row.right.clone(),
-                right: row.left.clone(),
-            };
-            let old = compare_row(&old_set, &turned);
+            // The row read the old way round: right as left.
+            let old = compare_sides((self.set.right(), &row.right), (self.set.left(), &row.left));
             for accepted in &mut self.reviews[row_idx].accepted {
                 let Some(before) = old
                     .iter()
@@ -575,6 +575,22 @@ impl Comparison {
                 }
             }
         }
+    }
+}
+
+/// A swap of the sides, ready to run: the set turned round and the review to carry over.
+#[derive(Debug)]
+pub struct Swap {
+    loaded: Loaded,
+    review: ReviewFile,
+}
+
+impl Swap {
+    /// Analyse the turned set and restore the review onto it.
+    pub fn run(self, progress: &Progress) -> Result<Comparison, Cancelled> {
+        let mut swapped = Comparison::build_with(self.loaded, progress)?;
+        swapped.restore_review(&self.review);
+        Ok(swapped)
     }
 }
 
@@ -635,7 +651,13 @@ fn unit_review(unit: &crate::formats::Unit) -> RowReview {
 
 /// Compare the figures of a row's two sides. Boilerplate is read but not compared.
 pub fn compare_row(set: &ArticleSet, row: &Row) -> Vec<Mismatch> {
-    fn side<'a>(doc: &'a Document, indices: &[usize]) -> SideFigures<'a> {
+    compare_sides((set.left(), &row.left), (set.right(), &row.right))
+}
+
+/// Compare the figures of some paragraphs of one document (read as the left side) with some of
+/// another (the right side).
+fn compare_sides(left: (&Document, &[usize]), right: (&Document, &[usize])) -> Vec<Mismatch> {
+    fn side<'a>((doc, indices): (&'a Document, &[usize])) -> SideFigures<'a> {
         SideFigures {
             name: &doc.label,
             paragraphs: indices
@@ -646,14 +668,12 @@ pub fn compare_row(set: &ArticleSet, row: &Row) -> Vec<Mismatch> {
                 .collect(),
         }
     }
-    let left = side(set.left(), &row.left);
-    let right = side(set.right(), &row.right);
     // A paragraph with no counterpart at all is shown as unmatched; its figures are not
     // reported once more each.
-    if row.is_unmatched() {
+    if left.1.is_empty() || right.1.is_empty() {
         return Vec::new();
     }
-    compare::compare(&left, &right)
+    compare::compare(&side(left), &side(right))
 }
 
 /// Align the paragraphs of two documents.

@@ -65,16 +65,9 @@ impl ReaderApp {
             crate::set::SetSource::Bundled => LoadRequest::Bundled,
             source => LoadRequest::Paths(source.paths()),
         };
-        let loaded = crate::set::Loaded {
-            set: comparison.set.swapped(),
-            warnings: comparison.warnings.clone(),
-        };
-        let review = comparison.review_file();
+        let swap = comparison.prepare_swap();
         self.start_job(ctx, request, move |progress| {
-            let mut swapped =
-                Comparison::build_with(loaded, progress).map_err(|err| err.to_string())?;
-            swapped.restore_review(&review);
-            Ok(swapped)
+            swap.run(progress).map_err(|err| err.to_string())
         });
     }
 

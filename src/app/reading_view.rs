@@ -456,8 +456,7 @@ impl RowCells {
 /// "moved here from row N" beside a translation that moved, "moved to row N" beside its
 /// source. Returns the row to jump to when clicked.
 fn moved_link_ui(ui: &mut Ui, place: &RowPlace, comparison: &Comparison) -> Option<usize> {
-    let partner = comparison.moved_partner(place.row_idx)?;
-    let note = comparison.moved_note(place.row_idx)?;
+    let (partner, note) = comparison.moved_note(place.row_idx)?;
     let x = if comparison.rows[place.row_idx].left.is_empty() {
         place.geometry.left_x
     } else {

@@ -47,14 +47,15 @@ impl Anchor {
     /// now at the old place.
     fn find(&self, comparison: &Comparison) -> Option<usize> {
         let paragraphs = &comparison.set.side(self.side).paragraphs;
-        let paragraph = paragraphs
+        let same_text = paragraphs
             .iter()
             .filter(|p| p.text == self.text)
             .min_by_key(|p| p.index.abs_diff(self.paragraph))
-            .map_or_else(
-                || self.paragraph.min(paragraphs.len().checked_sub(1)?).into(),
-                |p| Some(p.index),
-            )?;
+            .map(|p| p.index);
+        let paragraph = same_text.or_else(|| {
+            let last = paragraphs.len().checked_sub(1)?;
+            Some(self.paragraph.min(last))
+        })?;
         comparison
             .rows
             .iter()

@@ -58,7 +58,10 @@ pub fn write(
                 &links.join("; "),
                 review.status.as_str(),
                 &review.note,
-                &comparison.moved_note(row_idx).unwrap_or_default(),
+                &comparison
+                    .moved_note(row_idx)
+                    .map(|(_, note)| note)
+                    .unwrap_or_default(),
             ],
         )?;
     }

@@ -175,16 +175,13 @@ fn write_rows(
             let indices = row.side(side);
             write!(out, r#"<td class="cell" lang="{}">"#, escape(&doc.lang))?;
             if indices.is_empty() {
-                match (
-                    comparison.moved_note(row_idx),
-                    comparison.moved_partner(row_idx),
-                ) {
-                    (Some(note), Some(partner)) => write!(
+                match comparison.moved_note(row_idx) {
+                    Some((partner, note)) => write!(
                         out,
                         r##"<p class="muted moved"><a href="#row-{partner}">{}</a></p>"##,
                         escape(&note)
                     )?,
-                    _ => write!(out, r#"<p class="muted">no counterpart</p>"#)?,
+                    None => write!(out, r#"<p class="muted">no counterpart</p>"#)?,
                 }
             }
             for &para in indices {

@@ -69,14 +69,11 @@ fn write_row(comparison: &Comparison, row_idx: usize, out: &mut dyn io::Write) -
         let doc = comparison.set.side(side);
         let indices = row.side(side);
         if indices.is_empty() {
-            match (
-                comparison.moved_note(row_idx),
-                comparison.moved_partner(row_idx),
-            ) {
-                (Some(note), Some(partner)) => {
+            match comparison.moved_note(row_idx) {
+                Some((partner, note)) => {
                     writeln!(out, "*{}: [{note}](#row-{partner})*\n", inline(&doc.label))?;
                 }
-                _ => writeln!(out, "*{}: no counterpart*\n", inline(&doc.label))?,
+                None => writeln!(out, "*{}: no counterpart*\n", inline(&doc.label))?,
             }
             continue;
         }

@@ -175,7 +175,8 @@ pub fn read_bilingual(format: Format, bytes: &[u8]) -> Result<Bilingual, String>
     Ok(bilingual)
 }
 
-fn decoded(bytes: &[u8]) -> Result<decode::DecodedText, String> {
+/// Decode plain text, the problem in words for a message that names the file.
+pub(crate) fn decoded(bytes: &[u8]) -> Result<decode::DecodedText, String> {
     decode::decode(bytes).map_err(|err| match err {
         DecodeError::Empty => "the file is empty".to_owned(),
         DecodeError::Binary => "not a text file (binary data)".to_owned(),

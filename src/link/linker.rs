@@ -388,12 +388,7 @@ impl Linker {
         // Words in a quarter of the set's paragraphs say little and cost the most to look up.
         let common = 0.25 * self.rarity.paragraphs;
         for LanguageStems { vector, norm, .. } in &query.stems {
-            let mut rarest: Vec<(u64, f32)> = vector.clone();
-            if rarest.len() > SEARCH_WORDS {
-                rarest.select_nth_unstable_by(SEARCH_WORDS, |a, b| b.1.total_cmp(&a.1));
-                rarest.truncate(SEARCH_WORDS);
-            }
-            for (hash, weight) in rarest {
+            for (hash, weight) in heaviest(vector.clone(), SEARCH_WORDS) {
                 if self.rarity.df(hash) as f32 > common {
                     continue;
                 }
@@ -406,16 +401,12 @@ impl Linker {
                 }
             }
         }
-        let mut prefixes: Vec<(u64, f32)> = query
+        let prefixes = query
             .prefixes
             .iter()
             .map(|&p| (p, self.rarity.idf(p)))
             .collect();
-        if prefixes.len() > SEARCH_WORDS {
-            prefixes.select_nth_unstable_by(SEARCH_WORDS, |a, b| b.1.total_cmp(&a.1));
-            prefixes.truncate(SEARCH_WORDS);
-        }
-        for (prefix, _) in prefixes {
+        for (prefix, _) in heaviest(prefixes, SEARCH_WORDS) {
             if self.rarity.df(prefix) as f32 > common {
                 continue;
             }
@@ -639,4 +630,13 @@ fn lexicon_rows(profiles: &[Vec<Profile>], rows: &[Row]) -> Vec<(Vec<u64>, Vec<u
         })
         .filter(|(l, r)| !l.is_empty() && !r.is_empty())
         .collect()
+}
+
+/// The `n` heaviest of `items` (in no particular order).
+fn heaviest(mut items: Vec<(u64, f32)>, n: usize) -> Vec<(u64, f32)> {
+    if items.len() > n {
+        items.select_nth_unstable_by(n, |a, b| b.1.total_cmp(&a.1));
+        items.truncate(n);
+    }
+    items
 }

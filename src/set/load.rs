@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{ArticleSet, Document, LoadWarning, Loaded, Role, SetSource, choose_pair};
-use crate::decode::{self, DecodeError};
+use crate::decode;
 use crate::formats::{self, Format};
 use crate::lang;
 use crate::paragraph::ParagraphKind;
@@ -699,12 +699,7 @@ fn build_documents(
 fn read_content(files: &dyn FileSource, path: &Path) -> Result<Content, String> {
     let bytes = files.read(path)?;
     match Format::of(path, &bytes) {
-        Format::Text => decode::decode(&bytes)
-            .map(Content::Text)
-            .map_err(|err| match err {
-                DecodeError::Empty => "the file is empty".to_owned(),
-                DecodeError::Binary => "not a text file (binary data)".to_owned(),
-            }),
+        Format::Text => formats::decoded(&bytes).map(Content::Text),
         format if format.is_bilingual() => Err(format!(
             "a bilingual {} file holds both sides of a set: open it on its own (or first, with coverage after it)",
             format.describe()

@@ -174,8 +174,14 @@ impl Document {
         let lang = lang
             .filter(|l| !l.trim().is_empty())
             .unwrap_or_else(|| lang::detect(&blocks.text()));
-        let texts: Vec<&str> = blocks.blocks.iter().map(|b| b.text.as_str()).collect();
-        let kinds = paragraph::classify(&texts);
+        // The classifier reads the whole document; files whose markup gives every kind
+        // (Markdown, Word, bilingual units) need none of it.
+        let kinds = if blocks.blocks.iter().all(|b| b.kind.is_some()) {
+            vec![ParagraphKind::Body; blocks.blocks.len()]
+        } else {
+            let texts: Vec<&str> = blocks.blocks.iter().map(|b| b.text.as_str()).collect();
+            paragraph::classify(&texts)
+        };
         let marked = blocks.blocks.iter().zip(kinds).map(|(block, classified)| {
             let kind = block.kind.unwrap_or(match classified {
                 ParagraphKind::Heading => ParagraphKind::Body,

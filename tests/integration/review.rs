@@ -648,11 +648,11 @@ fn a_moved_paragraph_is_linked_both_ways_in_every_export() {
     assert_eq!(comparison.moved_partner(to), Some(from));
     assert_eq!(
         comparison.moved_note(from).unwrap(),
-        format!("moved to row {to}")
+        (to, format!("moved to row {to}"))
     );
     assert_eq!(
         comparison.moved_note(to).unwrap(),
-        format!("moved here from row {from}")
+        (from, format!("moved here from row {from}"))
     );
     // Only those two rows.
     let moved: Vec<usize> = (0..comparison.rows.len())
