@@ -15,6 +15,18 @@ fn edited(dir: &Path) -> Comparison {
     Comparison::build(parallel_reader::set::load(&[dir.to_path_buf()]).unwrap())
 }
 
+/// Accept the first mismatch of `row` ("rounded on purpose"); its reason.
+fn accept_first_mismatch(comparison: &mut Comparison, row: usize) -> String {
+    let reason = comparison.mismatches[row][0].reason.clone();
+    comparison.edit_review(row, |r| {
+        r.accepted.push(review::Accepted {
+            finding: review::mismatch_key(&reason),
+            reason: "rounded on purpose".to_owned(),
+        });
+    });
+    reason
+}
+
 fn exported(comparison: &Comparison, format: Format, options: Options) -> String {
     let mut out = Vec::new();
     export::write(comparison, format, options, &mut out).unwrap();
@@ -246,13 +258,7 @@ fn accepting_a_finding_removes_it_from_the_counts_and_undo_brings_it_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut comparison = edited(dir.path());
     assert_eq!(comparison.stats().mismatches, 2);
-    let reason = comparison.mismatches[6][0].reason.clone();
-    comparison.edit_review(6, |r| {
-        r.accepted.push(review::Accepted {
-            finding: review::mismatch_key(&reason),
-            reason: "rounded on purpose".to_owned(),
-        });
-    });
+    accept_first_mismatch(&mut comparison, 6);
     assert_eq!(comparison.stats().mismatches, 1);
     assert_eq!(comparison.stats().accepted, 1);
     assert_eq!(comparison.mismatch_rows(), [24]);
@@ -271,13 +277,7 @@ fn accepting_a_finding_removes_it_from_the_counts_and_undo_brings_it_back() {
 fn every_view_counts_findings_the_same_way() {
     let dir = tempfile::tempdir().unwrap();
     let mut comparison = edited(dir.path());
-    let reason = comparison.mismatches[6][0].reason.clone();
-    comparison.edit_review(6, |r| {
-        r.accepted.push(review::Accepted {
-            finding: review::mismatch_key(&reason),
-            reason: "rounded on purpose".to_owned(),
-        });
-    });
+    accept_first_mismatch(&mut comparison, 6);
     let path = review::store::review_path(&comparison.set.source, dir.path());
     review::write(&path, &comparison.review_file()).unwrap();
     let binary = env!("CARGO_BIN_EXE_parallel-reader");
@@ -577,14 +577,8 @@ Left: **SV** (sv) · Right: **NL** (nl)
 fn swapping_sides_carries_the_review_and_turns_accepted_mismatches() {
     let dir = tempfile::tempdir().unwrap();
     let mut comparison = edited(dir.path());
-    let reason = comparison.mismatches[6][0].reason.clone();
-    comparison.edit_review(6, |r| {
-        r.accepted.push(review::Accepted {
-            finding: review::mismatch_key(&reason),
-            reason: "rounded on purpose".to_owned(),
-        });
-        r.note = "checked with the desk".to_owned();
-    });
+    let reason = accept_first_mismatch(&mut comparison, 6);
+    comparison.edit_review(6, |r| r.note = "checked with the desk".to_owned());
     comparison.edit_review(15, |r| r.status = Status::Question);
     let progress = parallel_reader::progress::Progress::new();
     let swapped = comparison.swap_sides_with(&progress).unwrap();
