@@ -14,7 +14,8 @@
 //! 4. with a display (`xvfb-run -a cargo run --release --example bench`) and the release binary
 //!    built: the time from start to the first frame and to the bundled set on screen.
 //!
-//! `BENCH_QUICK=1` leaves out the 1,000-fold set (a minute and 1.5 GB).
+//! `BENCH_QUICK=1` leaves out the 1,000-fold set (a minute and 1.5 GB); `--book` prints part 1
+//! only (`cargo run --release --example bench -- --book`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -45,6 +46,9 @@ fn main() {
         return;
     }
     varied_book();
+    if args.get(1).is_some_and(|a| a == "--book") {
+        return;
+    }
     let quick = std::env::var_os("BENCH_QUICK").is_some();
     let largest = repeated_sets(if quick { &[10, 100] } else { &[10, 100, 1000] });
     window_frames(&largest);
@@ -127,12 +131,19 @@ fn varied_book() {
     let link_ms = median_ms(5, || {
         drop(parallel_reader::link::link_rows(&loaded.set, &rows));
     });
+    let read_ms = median_ms(5, || drop(parallel_reader::link::Linker::new(&loaded.set)));
+    let mut linker = parallel_reader::link::Linker::new(&loaded.set);
+    let learn_ms = median_ms(5, || linker.learn(&rows));
+    let rows_ms = median_ms(5, || drop(linker.link_rows(&loaded.set, &rows)));
     let build_ms = median_ms(5, || {
         drop(Comparison::build(set::load(&paths).expect("load")));
     }) - load_ms;
     println!("   load (decode, split, classify, figures, language): {load_ms:6.0} ms");
     println!("   align alone:                                       {align_ms:6.0} ms");
-    println!("   link alone:                                        {link_ms:6.0} ms");
+    println!(
+        "   link alone:                                        {link_ms:6.0} ms \
+         (read the set {read_ms:.0}, learn the lexicon {learn_ms:.0}, link the rows {rows_ms:.0})"
+    );
     println!("   analyse (align, compare figures, link):            {build_ms:6.0} ms");
     println!(
         "   open in total:                                     {:6.0} ms",

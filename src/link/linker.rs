@@ -17,8 +17,6 @@
 //! [`PairFeatures::score`] maps them to a calibrated score: the probability, fitted on the
 //! judged links of the bundled set, that the coverage paragraph reports what the row says.
 
-use std::collections::HashSet;
-
 use rustc_hash::FxHashMap;
 
 use super::lexicon::Lexicon;
@@ -32,7 +30,7 @@ use crate::side::Side;
 const CANDIDATES: usize = 16;
 /// The rarest word stems and cognate prefixes of a row that look for candidates (every one
 /// counts in the exact measures).
-const SEARCH_WORDS: usize = 64;
+const SEARCH_WORDS: usize = 32;
 
 /// What is measured of a row and a coverage paragraph.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -100,7 +98,9 @@ struct Target {
     cognate_mass: f32,
 }
 
-/// Sums per coverage paragraph, dense, remembering which it touched.
+/// Sums per coverage paragraph, dense, remembering which it touched. One per thread, kept
+/// between rows: only the touched entries are cleared.
+#[derive(Default)]
 struct Accumulator {
     sums: Vec<f32>,
     seen: Vec<bool>,
@@ -108,12 +108,30 @@ struct Accumulator {
 }
 
 impl Accumulator {
-    fn new(targets: usize) -> Self {
-        Self {
-            sums: vec![0.0; targets],
-            seen: vec![false; targets],
-            touched: Vec::new(),
+    /// Run `fill` on this thread's accumulator, sized for `targets`, and list what it summed.
+    fn with(targets: usize, fill: impl FnOnce(&mut Self)) -> Vec<(u32, f32)> {
+        thread_local! {
+            static ACCUMULATOR: std::cell::RefCell<Accumulator> =
+                std::cell::RefCell::new(Accumulator::default());
         }
+        ACCUMULATOR.with_borrow_mut(|acc| {
+            if acc.sums.len() < targets {
+                acc.sums.resize(targets, 0.0);
+                acc.seen.resize(targets, false);
+            }
+            fill(acc);
+            let list = acc
+                .touched
+                .iter()
+                .map(|&t| (t, acc.sums[t as usize]))
+                .collect();
+            for &t in &acc.touched {
+                acc.sums[t as usize] = 0.0;
+                acc.seen[t as usize] = false;
+            }
+            acc.touched.clear();
+            list
+        })
     }
 
     fn add(&mut self, target: u32, value: f32) {
@@ -123,13 +141,6 @@ impl Accumulator {
             self.touched.push(target);
         }
         self.sums[at] += value;
-    }
-
-    fn into_list(self) -> Vec<(u32, f32)> {
-        self.touched
-            .iter()
-            .map(|&t| (t, self.sums[t as usize]))
-            .collect()
     }
 }
 
@@ -253,7 +264,10 @@ impl Linker {
                     index.entry(*name).or_default().push((target, 0.0));
                 }
                 for &(hash, weight) in &stems {
-                    index.entry(hash).or_default().push((target, weight));
+                    index
+                        .entry(hash)
+                        .or_default()
+                        .push((target, weight / stem_norm.max(1e-6)));
                 }
                 let mut cognates: Vec<(u64, f32)> = profile
                     .words
@@ -373,48 +387,47 @@ impl Linker {
 
     /// The coverage paragraphs worth measuring for a query, with a first measure of each.
     fn candidates(&self, query: &Query) -> Vec<(u32, f32)> {
-        let mut first = Accumulator::new(self.targets.len());
-        let exact = query
-            .keys
-            .iter()
-            .map(|(hash, class, specificity)| (*hash, class.weight() * specificity))
-            .chain(query.names.iter().map(|hash| (*hash, 1.0)));
-        for (hash, weight) in exact {
-            let idf = self.rarity.idf_norm(hash);
-            for &(target, _) in self.index.get(&hash).into_iter().flatten() {
-                first.add(target, weight * idf);
+        let mut list = Accumulator::with(self.targets.len(), |first| {
+            let exact = query
+                .keys
+                .iter()
+                .map(|(hash, class, specificity)| (*hash, class.weight() * specificity))
+                .chain(query.names.iter().map(|hash| (*hash, 1.0)));
+            for (hash, weight) in exact {
+                let idf = self.rarity.idf_norm(hash);
+                for &(target, _) in self.index.get(&hash).into_iter().flatten() {
+                    first.add(target, weight * idf);
+                }
             }
-        }
-        // Words in a quarter of the set's paragraphs say little and cost the most to look up.
-        let common = 0.25 * self.rarity.paragraphs;
-        for LanguageStems { vector, norm, .. } in &query.stems {
-            for (hash, weight) in heaviest(vector.clone(), SEARCH_WORDS) {
-                if self.rarity.df(hash) as f32 > common {
+            // Words in a quarter of the set's paragraphs say little and cost the most to look
+            // up.
+            let common = 0.25 * self.rarity.paragraphs;
+            for LanguageStems { vector, norm, .. } in &query.stems {
+                let norm = norm.max(1e-6);
+                for (hash, weight) in heaviest(vector.clone(), SEARCH_WORDS) {
+                    if self.rarity.df(hash) as f32 > common {
+                        continue;
+                    }
+                    // Stem postings carry their weight divided by their paragraph's norm.
+                    for &(target, target_weight) in self.index.get(&hash).into_iter().flatten() {
+                        first.add(target, weight / norm * target_weight);
+                    }
+                }
+            }
+            let prefixes = query
+                .prefixes
+                .iter()
+                .map(|&p| (p, self.rarity.idf(p)))
+                .collect();
+            for (prefix, _) in heaviest(prefixes, SEARCH_WORDS) {
+                if self.rarity.df(prefix) as f32 > common {
                     continue;
                 }
-                for &(target, target_weight) in self.index.get(&hash).into_iter().flatten() {
-                    let t = &self.targets[target as usize];
-                    first.add(
-                        target,
-                        weight * target_weight / (norm * t.stem_norm).max(1e-6),
-                    );
+                for &(target, weight) in self.index.get(&prefix).into_iter().flatten() {
+                    first.add(target, weight);
                 }
             }
-        }
-        let prefixes = query
-            .prefixes
-            .iter()
-            .map(|&p| (p, self.rarity.idf(p)))
-            .collect();
-        for (prefix, _) in heaviest(prefixes, SEARCH_WORDS) {
-            if self.rarity.df(prefix) as f32 > common {
-                continue;
-            }
-            for &(target, weight) in self.index.get(&prefix).into_iter().flatten() {
-                first.add(target, weight);
-            }
-        }
-        let mut list = first.into_list();
+        });
         let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         if list.len() > CANDIDATES {
             list.select_nth_unstable_by(CANDIDATES, order);
@@ -566,12 +579,13 @@ impl Linker {
                 push(display, &mut evidence);
             }
         }
-        let stems: HashSet<u64> = query
+        // The query's stems in the paragraph's language, sorted by hash (one language entry).
+        let stems: &[(u64, f32)] = query
             .stems
             .iter()
-            .filter(|s| s.lang == target.lang)
-            .flat_map(|s| s.vector.iter().map(|(h, _)| *h))
-            .collect();
+            .find(|s| s.lang == target.lang)
+            .map_or(&[], |s| s.vector.as_slice());
+        let has_stem = |stem: u64| stems.binary_search_by_key(&stem, |(h, _)| *h).is_ok();
         let mut marks = Vec::new();
         let mut shared_words: Vec<(f32, &str)> = Vec::new();
         for word in &profile.words {
@@ -581,8 +595,7 @@ impl Linker {
                 push(surface.to_owned(), &mut evidence);
             } else if word.name == 0
                 && surface.chars().count() >= 4
-                && (stems.contains(&word.stem)
-                    || query.prefixes.binary_search(&word.prefix).is_ok())
+                && (has_stem(word.stem) || query.prefixes.binary_search(&word.prefix).is_ok())
                 && self.rarity.idf_norm(word.stem) > 0.35
             {
                 marks.push(word.byte_range.clone());

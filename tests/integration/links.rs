@@ -627,3 +627,51 @@ fn links_are_unique_per_row() {
         }
     }
 }
+
+#[test]
+#[ignore = "diagnostic"]
+fn diagnose_links() {
+    let comparison = Comparison::build(parallel_reader::set::bundled());
+    let mut linker = parallel_reader::link::Linker::new(&comparison.set);
+    linker.learn(&comparison.rows);
+    let alias = |doc: usize| match comparison.set.documents[doc].lang.as_str() {
+        "de" => "de",
+        "nl" => "nl",
+        _ => "en",
+    };
+    let judged = JUDGEMENTS
+        .iter()
+        .map(|(row, truth)| (*row, *truth))
+        .chain(WITHOUT_COUNTERPART.iter().map(|row| (*row, &[][..])));
+    for (row, truth) in judged {
+        let mut pairs: Vec<(f32, String, bool, String)> = linker
+            .all_pairs(&comparison.rows[row])
+            .into_iter()
+            .map(|(d, p, f)| {
+                let ok = truth.contains(&(alias(d), p));
+                (
+                    f.score(),
+                    format!("{}{}", alias(d), p),
+                    ok,
+                    format!("{:.2?}", f.vector()),
+                )
+            })
+            .collect();
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let first_ok = pairs.iter().position(|p| p.2);
+        eprintln!(
+            "¶{row} truth {} first-right rank {:?} top: {}",
+            truth.len(),
+            first_ok,
+            pairs
+                .iter()
+                .take(4)
+                .map(|p| format!("{}{}:{:.2}", p.1, if p.2 { "✓" } else { "" }, p.0))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        if let Some(i) = first_ok {
+            eprintln!("    right {} {:.2} {}", pairs[i].1, pairs[i].0, pairs[i].3);
+        }
+    }
+}
