@@ -7,8 +7,6 @@
 //! renderings' languages, so that a paragraph found only on one side (or paraphrased on the
 //! other) still finds coverage in the language it is not written in.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 
 /// Rows learned from at most: enough for a reliable lexicon, cheap on a book.
@@ -22,15 +20,15 @@ const MIN_DICE: f32 = 0.5;
 /// coefficient.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    translations: HashMap<u64, Vec<(u64, f32)>>,
+    translations: FxHashMap<u64, Vec<(u64, f32)>>,
 }
 
 impl Lexicon {
     /// Learn from rows given as (left stems, right stems), each deduplicated.
     pub fn learn(rows: &[(Vec<u64>, Vec<u64>)]) -> Self {
         let rows = &rows[..rows.len().min(MAX_ROWS)];
-        let mut left_count: HashMap<u64, u32> = HashMap::new();
-        let mut right_count: HashMap<u64, u32> = HashMap::new();
+        let mut left_count: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut right_count: FxHashMap<u64, u32> = FxHashMap::default();
         for (left, right) in rows {
             for stem in left {
                 *left_count.entry(*stem).or_default() += 1;
@@ -57,7 +55,7 @@ impl Lexicon {
                 }
             }
         }
-        let mut translations: HashMap<u64, Vec<(u64, f32)>> = HashMap::new();
+        let mut translations: FxHashMap<u64, Vec<(u64, f32)>> = FxHashMap::default();
         for ((a, b), shared) in pairs {
             if shared < MIN_SHARED {
                 continue;

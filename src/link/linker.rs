@@ -108,8 +108,9 @@ struct Accumulator {
 }
 
 impl Accumulator {
-    /// Run `fill` on this thread's accumulator, sized for `targets`, and list what it summed.
-    fn with(targets: usize, fill: impl FnOnce(&mut Self)) -> Vec<(u32, f32)> {
+    /// Run `fill` on this thread's accumulator, sized for `targets`, and list the `keep`
+    /// largest sums, largest first (ties: the lower target first).
+    fn top(targets: usize, keep: usize, fill: impl FnOnce(&mut Self)) -> Vec<(u32, f32)> {
         thread_local! {
             static ACCUMULATOR: std::cell::RefCell<Accumulator> =
                 std::cell::RefCell::new(Accumulator::default());
@@ -120,17 +121,24 @@ impl Accumulator {
                 acc.seen.resize(targets, false);
             }
             fill(acc);
-            let list = acc
-                .touched
-                .iter()
-                .map(|&t| (t, acc.sums[t as usize]))
-                .collect();
+            // One pass keeping the best few in order: most sums fail the first comparison.
+            let before = |a: &(u32, f32), b: &(u32, f32)| {
+                b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)) == std::cmp::Ordering::Less
+            };
+            let mut best: Vec<(u32, f32)> = Vec::with_capacity(keep + 1);
             for &t in &acc.touched {
+                let entry = (t, acc.sums[t as usize]);
                 acc.sums[t as usize] = 0.0;
                 acc.seen[t as usize] = false;
+                if best.len() == keep && !best.last().is_some_and(|last| before(&entry, last)) {
+                    continue;
+                }
+                let at = best.partition_point(|b| before(b, &entry));
+                best.insert(at, entry);
+                best.truncate(keep);
             }
             acc.touched.clear();
-            list
+            best
         })
     }
 
@@ -387,7 +395,7 @@ impl Linker {
 
     /// The coverage paragraphs worth measuring for a query, with a first measure of each.
     fn candidates(&self, query: &Query) -> Vec<(u32, f32)> {
-        let mut list = Accumulator::with(self.targets.len(), |first| {
+        Accumulator::top(self.targets.len(), CANDIDATES, |first| {
             let exact = query
                 .keys
                 .iter()
@@ -427,14 +435,7 @@ impl Linker {
                     first.add(target, weight);
                 }
             }
-        });
-        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        if list.len() > CANDIDATES {
-            list.select_nth_unstable_by(CANDIDATES, order);
-            list.truncate(CANDIDATES);
-        }
-        list.sort_by(order);
-        list
+        })
     }
 
     /// The five measures of a row's query and a coverage paragraph.
