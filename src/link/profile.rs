@@ -2,9 +2,7 @@
 //! stems (in its language) and the cognate prefixes of its words (across languages), with how
 //! rare each is in the set.
 
-use std::collections::HashSet;
-
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use rust_stemmers::Stemmer;
@@ -149,7 +147,7 @@ pub fn set_words(set: &ArticleSet) -> SetWords {
 /// same in at least two languages ("Stargate", "Altman"; not "Japanse"), and almost never in
 /// lower case. German capitalises every noun, so German texts contribute only acronyms and
 /// inner capitals.
-pub fn set_names(set: &ArticleSet, words: &SetWords) -> HashSet<u64> {
+pub fn set_names(set: &ArticleSet, words: &SetWords) -> FxHashSet<u64> {
     #[derive(Default)]
     struct Seen<'a> {
         langs: Vec<&'a str>,
@@ -190,7 +188,7 @@ pub fn set_names(set: &ArticleSet, words: &SetWords) -> HashSet<u64> {
 pub fn profile(
     paragraph: &crate::set::Paragraph,
     words: &[Word],
-    names: &HashSet<u64>,
+    names: &FxHashSet<u64>,
     keep_words: bool,
 ) -> Profile {
     let mut out = Profile::default();
@@ -457,7 +455,7 @@ impl Rarity {
 }
 
 /// The profiles of every paragraph of every document (coverage paragraphs keep their words).
-pub fn profiles(set: &ArticleSet, words: &SetWords, names: &HashSet<u64>) -> Vec<Vec<Profile>> {
+pub fn profiles(set: &ArticleSet, words: &SetWords, names: &FxHashSet<u64>) -> Vec<Vec<Profile>> {
     let all: Vec<(usize, usize)> = set
         .documents
         .iter()
