@@ -96,6 +96,11 @@ struct Target {
     /// Cognate prefixes of its words (not names) with their rarity, sorted, and their sum.
     cognates: Vec<(u64, f32)>,
     cognate_mass: f32,
+    /// Its names with their rarity (in the profile's order), and their sum.
+    names: Vec<(u64, f32)>,
+    name_mass: f32,
+    /// The rarity of each of the profile's keys.
+    key_rarity: Vec<f32>,
 }
 
 /// Sums per coverage paragraph, dense, remembering which it touched. One per thread, kept
@@ -219,6 +224,24 @@ fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
     sum
 }
 
+/// Merge two weighted lists sorted by hash (each hash once in each), adding weights of equal
+/// hashes; sorted by hash.
+fn merge_into(a: &[(u64, f32)], b: Vec<(u64, f32)>) -> Vec<(u64, f32)> {
+    let mut out: Vec<(u64, f32)> = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter().peekable();
+    for &(hash, weight) in a {
+        while let Some(smaller) = b.next_if(|(h, _)| *h < hash) {
+            out.push(smaller);
+        }
+        match b.next_if(|(h, _)| *h == hash) {
+            Some((_, extra)) => out.push((hash, weight + extra)),
+            None => out.push((hash, weight)),
+        }
+    }
+    out.extend(b);
+    out
+}
+
 /// Merge weighted lists, adding weights of equal hashes; sorted by hash.
 fn merge(lists: impl IntoIterator<Item = (u64, f32)>) -> Vec<(u64, f32)> {
     let mut all: Vec<(u64, f32)> = lists.into_iter().collect();
@@ -289,9 +312,25 @@ impl Linker {
                 for &(hash, weight) in &cognates {
                     index.entry(hash).or_default().push((target, weight));
                 }
+                let names: Vec<(u64, f32)> = profile
+                    .names
+                    .iter()
+                    .map(|&name| (name, rarity.idf_norm(name)))
+                    .collect();
+                let mut name_mass = 0.0;
+                for (_, weight) in &names {
+                    name_mass += weight;
+                }
                 targets.push(Target {
                     cognates,
                     cognate_mass,
+                    names,
+                    name_mass,
+                    key_rarity: profile
+                        .keys
+                        .iter()
+                        .map(|k| rarity.idf_norm(k.hash))
+                        .collect(),
                     document,
                     paragraph,
                     lang: doc.lang.clone(),
@@ -341,7 +380,11 @@ impl Linker {
                 stems.extend_from_slice(&profile.stems);
                 prefixes.extend_from_slice(&profile.prefixes);
             }
-            sides.push((side, merge(stems)));
+            // One paragraph's stems are already sorted, each once.
+            if row.side(side).len() > 1 {
+                stems = merge(stems);
+            }
+            sides.push((side, stems));
         }
         if keys.is_empty() && names.is_empty() && sides.iter().all(|(_, s)| s.is_empty()) {
             return None;
@@ -351,21 +394,28 @@ impl Linker {
         prefixes.sort_unstable();
         prefixes.dedup();
         let mut stems: Vec<LanguageStems> = Vec::new();
-        for (side, own) in &sides {
+        // Each side weighted once: as itself, and as the other side's carried words.
+        let weighted_sides: Vec<Vec<(u64, f32)>> = sides
+            .iter()
+            .map(|(_, own)| weighted(own, &self.rarity).0)
+            .collect();
+        for (side, _) in &sides {
             let lang = self.side_langs[side.document_index()].clone();
-            let (mut vector, _) = weighted(own, &self.rarity);
+            let own = &weighted_sides[side.document_index()];
             // The other side's words, carried into this side's language.
-            let other = &sides[side.other().document_index()].1;
             let other_lang = &self.side_langs[side.other().document_index()];
-            if *other_lang != lang {
-                let (other_vector, _) = weighted(other, &self.rarity);
-                for (hash, weight) in other_vector {
-                    if let Some(&(translation, dice)) = self.lexicon.translate(hash).first() {
-                        vector.push((translation, 0.7 * dice * weight));
-                    }
-                }
-            }
-            let vector = merge(vector);
+            let vector = if *other_lang == lang {
+                own.clone()
+            } else {
+                let carried: Vec<(u64, f32)> = weighted_sides[side.other().document_index()]
+                    .iter()
+                    .filter_map(|&(hash, weight)| {
+                        let &(translation, dice) = self.lexicon.translate(hash).first()?;
+                        Some((translation, 0.7 * dice * weight))
+                    })
+                    .collect();
+                merge_into(own, merge(carried))
+            };
             let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
             match stems.iter_mut().find(|s| s.lang == lang) {
                 Some(entry) => {
@@ -444,9 +494,9 @@ impl Linker {
         let mut figures = 0.0;
         let mut near = 0.0;
         let mut other = 0.0;
-        for key in &profile.keys {
+        for (key, rarity) in profile.keys.iter().zip(&target.key_rarity) {
             if let Some((_, class, specificity)) = query.key(key.hash) {
-                let weight = class.weight() * specificity * self.rarity.idf_norm(key.hash);
+                let weight = class.weight() * specificity * rarity;
                 match class {
                     KeyClass::NearFigure => near += weight,
                     _ => {
@@ -456,11 +506,9 @@ impl Linker {
                 }
             }
         }
-        let (mut names, mut all_names, mut rarest_name) = (0.0, 0.0, 0.0f32);
-        for name in &profile.names {
-            let rarity = self.rarity.idf_norm(*name);
-            all_names += rarity;
-            if query.names.binary_search(name).is_ok() {
+        let (mut names, all_names, mut rarest_name) = (0.0, target.name_mass, 0.0f32);
+        for &(name, rarity) in &target.names {
+            if query.names.binary_search(&name).is_ok() {
                 names += rarity;
                 rarest_name = rarest_name.max(rarity);
             }
