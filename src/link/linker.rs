@@ -577,19 +577,26 @@ impl Linker {
         let Some(query) = self.query(row) else {
             return Vec::new();
         };
-        let mut found: Vec<Link> = self
+        let mut scored: Vec<(f32, &Target)> = self
             .candidates(&query)
             .into_iter()
             .filter_map(|(target, _)| {
                 let target = &self.targets[target as usize];
-                let features = self.features(&query, target);
-                let score = features.score();
-                (score >= threshold).then(|| self.link(set, &query, target, score))
+                let score = self.features(&query, target).score();
+                (score >= threshold).then_some((score, target))
             })
             .collect();
-        super::sort_links(&mut found);
-        found.truncate(MAX_LINKS);
-        found
+        // The order of `sort_links`; evidence only for the links kept.
+        scored.sort_by(|(a, x), (b, y)| {
+            b.total_cmp(a)
+                .then(x.document.cmp(&y.document))
+                .then(x.paragraph.cmp(&y.paragraph))
+        });
+        scored.truncate(MAX_LINKS);
+        scored
+            .into_iter()
+            .map(|(score, target)| self.link(set, &query, target, score))
+            .collect()
     }
 
     /// A link with its evidence: what the row and the paragraph share, each shown once, and
