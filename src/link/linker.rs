@@ -104,12 +104,18 @@ struct Target {
 }
 
 /// Sums per coverage paragraph, dense, remembering which it touched. One per thread, kept
-/// between rows: only the touched entries are cleared.
+/// between rows: a sum belongs to the current row only if it carries the row's generation.
 #[derive(Default)]
 struct Accumulator {
-    sums: Vec<f32>,
-    seen: Vec<bool>,
+    slots: Vec<Slot>,
+    generation: u32,
     touched: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    sum: f32,
+    generation: u32,
 }
 
 impl Accumulator {
@@ -121,9 +127,14 @@ impl Accumulator {
                 std::cell::RefCell::new(Accumulator::default());
         }
         ACCUMULATOR.with_borrow_mut(|acc| {
-            if acc.sums.len() < targets {
-                acc.sums.resize(targets, 0.0);
-                acc.seen.resize(targets, false);
+            if acc.slots.len() < targets {
+                acc.slots.resize(targets, Slot::default());
+            }
+            acc.generation = acc.generation.wrapping_add(1);
+            if acc.generation == 0 {
+                // Wrapped: no slot may look current.
+                acc.slots.fill(Slot::default());
+                acc.generation = 1;
             }
             fill(acc);
             // One pass keeping the best few in order: most sums fail the first comparison.
@@ -132,9 +143,7 @@ impl Accumulator {
             };
             let mut best: Vec<(u32, f32)> = Vec::with_capacity(keep + 1);
             for &t in &acc.touched {
-                let entry = (t, acc.sums[t as usize]);
-                acc.sums[t as usize] = 0.0;
-                acc.seen[t as usize] = false;
+                let entry = (t, acc.slots[t as usize].sum);
                 if best.len() == keep && !best.last().is_some_and(|last| before(&entry, last)) {
                     continue;
                 }
@@ -148,12 +157,15 @@ impl Accumulator {
     }
 
     fn add(&mut self, target: u32, value: f32) {
-        let at = target as usize;
-        if !self.seen[at] {
-            self.seen[at] = true;
+        let slot = &mut self.slots[target as usize];
+        if slot.generation != self.generation {
+            *slot = Slot {
+                sum: 0.0,
+                generation: self.generation,
+            };
             self.touched.push(target);
         }
-        self.sums[at] += value;
+        slot.sum += value;
     }
 }
 
