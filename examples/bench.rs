@@ -15,7 +15,9 @@
 //!    built: the time from start to the first frame and to the bundled set on screen.
 //!
 //! `BENCH_QUICK=1` leaves out the 1,000-fold set (a minute and 1.5 GB); `--book` prints part 1
-//! only (`cargo run --release --example bench -- --book`).
+//! only (`cargo run --release --example bench -- --book`); `BENCH_KEEP_BOOK=folder` also writes
+//! the varied book there, to profile one export of it (callgrind counts instructions, steadier
+//! than this machine's clock).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -103,7 +105,7 @@ fn varied_book() {
         }
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    write_set(dir.path(), &left, &right, |text| {
+    let coverage = |text: &str| {
         let mut book = String::new();
         for chapter in 0..CHAPTERS {
             for paragraph in split_paragraphs(text) {
@@ -111,7 +113,14 @@ fn varied_book() {
             }
         }
         book
-    });
+    };
+    write_set(dir.path(), &left, &right, coverage);
+    // The book as files, for a profiler (`BENCH_KEEP_BOOK=/tmp/book`).
+    if let Some(keep) = std::env::var_os("BENCH_KEEP_BOOK") {
+        let keep = PathBuf::from(keep);
+        std::fs::create_dir_all(&keep).expect("create the folder for the book");
+        write_set(&keep, &left, &right, coverage);
+    }
     println!(
         "1. varied book: {} left paragraphs, {right_count} right ({} deleted), {:.1} MB of text",
         truth.len(),

@@ -142,14 +142,21 @@ impl Accumulator {
                 b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)) == std::cmp::Ordering::Less
             };
             let mut best: Vec<(u32, f32)> = Vec::with_capacity(keep + 1);
+            // The smallest sum kept once `best` is full: anything below it is out at once.
+            let mut floor = f32::NEG_INFINITY;
             for &t in &acc.touched {
                 let entry = (t, acc.slots[t as usize].sum);
-                if best.len() == keep && !best.last().is_some_and(|last| before(&entry, last)) {
+                if entry.1 < floor
+                    || (best.len() == keep && !best.last().is_some_and(|last| before(&entry, last)))
+                {
                     continue;
                 }
                 let at = best.partition_point(|b| before(b, &entry));
                 best.insert(at, entry);
                 best.truncate(keep);
+                if best.len() == keep {
+                    floor = best[keep - 1].1;
+                }
             }
             acc.touched.clear();
             best
