@@ -137,22 +137,13 @@ fn varied_book() {
         ));
     });
     let rows = parallel_reader::comparison::align_documents(loaded.set.left(), loaded.set.right());
-    let link_ms = median_ms(5, || {
-        drop(parallel_reader::link::link_rows(&loaded.set, &rows));
-    });
-    let read_ms = median_ms(5, || drop(parallel_reader::link::Linker::new(&loaded.set)));
-    let mut linker = parallel_reader::link::Linker::new(&loaded.set);
-    let learn_ms = median_ms(5, || linker.learn(&rows));
-    let rows_ms = median_ms(5, || drop(linker.link_rows(&loaded.set, &rows)));
+    let link_line = link_stages(&loaded.set, &rows);
     let build_ms = median_ms(5, || {
         drop(Comparison::build(set::load(&paths).expect("load")));
     }) - load_ms;
     println!("   load (decode, split, classify, figures, language): {load_ms:6.0} ms");
     println!("   align alone:                                       {align_ms:6.0} ms");
-    println!(
-        "   link alone:                                        {link_ms:6.0} ms \
-         (read the set {read_ms:.0}, learn the lexicon {learn_ms:.0}, link the rows {rows_ms:.0})"
-    );
+    println!("{link_line}");
     println!("   analyse (align, compare figures, link):            {build_ms:6.0} ms");
     println!(
         "   open in total:                                     {:6.0} ms",
@@ -195,6 +186,22 @@ fn varied_book() {
 }
 
 /// Write a set: the two sides and the coverage seeds, each made by `coverage` from a seed.
+/// Linking alone and its stages: reading the set, learning the lexicon, linking the rows.
+fn link_stages(
+    set: &parallel_reader::set::ArticleSet,
+    rows: &[parallel_reader::align::Row],
+) -> String {
+    let link_ms = median_ms(5, || drop(parallel_reader::link::link_rows(set, rows)));
+    let read_ms = median_ms(5, || drop(parallel_reader::link::Linker::new(set)));
+    let mut linker = parallel_reader::link::Linker::new(set);
+    let learn_ms = median_ms(5, || linker.learn(rows));
+    let rows_ms = median_ms(5, || drop(linker.link_rows(set, rows)));
+    format!(
+        "   link alone:                                        {link_ms:6.0} ms \
+         (read the set {read_ms:.0}, learn the lexicon {learn_ms:.0}, link the rows {rows_ms:.0})"
+    )
+}
+
 fn write_set(dir: &Path, left: &str, right: &str, coverage: impl Fn(&str) -> String) {
     std::fs::write(dir.join("000.txt"), left).expect("write");
     std::fs::write(dir.join("001.txt"), right).expect("write");
