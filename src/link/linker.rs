@@ -129,6 +129,7 @@ impl Accumulator {
         ACCUMULATOR.with_borrow_mut(|acc| {
             if acc.slots.len() < targets {
                 acc.slots.resize(targets, Slot::default());
+                acc.touched.reserve(targets);
             }
             acc.generation = acc.generation.wrapping_add(1);
             if acc.generation == 0 {
@@ -472,8 +473,9 @@ impl Linker {
                 .chain(query.names.iter().map(|hash| (*hash, 1.0)));
             for (hash, weight) in exact {
                 let idf = self.rarity.idf_norm(hash);
-                for &(target, _) in self.index.get(&hash).into_iter().flatten() {
-                    first.add(target, weight * idf);
+                let value = weight * idf;
+                for &(target, _) in self.postings(hash) {
+                    first.add(target, value);
                 }
             }
             // Words in a quarter of the set's paragraphs say little and cost the most to look
@@ -486,8 +488,9 @@ impl Linker {
                         continue;
                     }
                     // Stem postings carry their weight divided by their paragraph's norm.
-                    for &(target, target_weight) in self.index.get(&hash).into_iter().flatten() {
-                        first.add(target, weight / norm * target_weight);
+                    let scale = weight / norm;
+                    for &(target, target_weight) in self.postings(hash) {
+                        first.add(target, scale * target_weight);
                     }
                 }
             }
@@ -500,11 +503,16 @@ impl Linker {
                 if self.rarity.df(prefix) as f32 > common {
                     continue;
                 }
-                for &(target, weight) in self.index.get(&prefix).into_iter().flatten() {
+                for &(target, weight) in self.postings(prefix) {
                     first.add(target, weight);
                 }
             }
         })
+    }
+
+    /// The coverage paragraphs having a feature, with the feature's weight in each.
+    fn postings(&self, hash: u64) -> &[(u32, f32)] {
+        self.index.get(&hash).map_or(&[], Vec::as_slice)
     }
 
     /// The five measures of a row's query and a coverage paragraph.
