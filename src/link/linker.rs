@@ -182,6 +182,8 @@ impl Accumulator {
 pub struct Linker {
     /// The languages of the left and right renderings.
     side_langs: [String; 2],
+    /// The languages the coverage is written in.
+    coverage_langs: Vec<String>,
     profiles: Vec<Vec<Profile>>,
     rarity: Rarity,
     lexicon: Lexicon,
@@ -361,6 +363,12 @@ impl Linker {
         }
         Self {
             side_langs: [set.left().lang.clone(), set.right().lang.clone()],
+            coverage_langs: {
+                let mut langs: Vec<String> = targets.iter().map(|t| t.lang.clone()).collect();
+                langs.sort();
+                langs.dedup();
+                langs
+            },
             profiles,
             rarity,
             lexicon: Lexicon::default(),
@@ -481,7 +489,11 @@ impl Linker {
             // Words in a quarter of the set's paragraphs say little and cost the most to look
             // up.
             let common = 0.25 * self.rarity.paragraphs;
-            for LanguageStems { vector, norm, .. } in &query.stems {
+            for LanguageStems { lang, vector, norm } in &query.stems {
+                // Stems find only coverage in their own language.
+                if !self.coverage_langs.contains(lang) {
+                    continue;
+                }
                 let norm = norm.max(1e-6);
                 for (hash, weight) in heaviest(vector.clone(), SEARCH_WORDS) {
                     if self.rarity.df(hash) as f32 > common {
