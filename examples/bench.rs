@@ -185,7 +185,6 @@ fn varied_book() {
     );
 }
 
-/// Write a set: the two sides and the coverage seeds, each made by `coverage` from a seed.
 /// Linking alone and its stages: reading the set, learning the lexicon, linking the rows.
 fn link_stages(
     set: &parallel_reader::set::ArticleSet,
@@ -202,6 +201,7 @@ fn link_stages(
     )
 }
 
+/// Write a set: the two sides and the coverage seeds, each made by `coverage` from a seed.
 fn write_set(dir: &Path, left: &str, right: &str, coverage: impl Fn(&str) -> String) {
     std::fs::write(dir.join("000.txt"), left).expect("write");
     std::fs::write(dir.join("001.txt"), right).expect("write");

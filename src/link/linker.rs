@@ -339,10 +339,7 @@ impl Linker {
                     .iter()
                     .map(|&name| (name, rarity.idf_norm(name)))
                     .collect();
-                let mut name_mass = 0.0;
-                for (_, weight) in &names {
-                    name_mass += weight;
-                }
+                let name_mass = names.iter().map(|(_, w)| w).sum();
                 targets.push(Target {
                     cognates,
                     cognate_mass,
@@ -625,11 +622,9 @@ impl Linker {
                 (score >= threshold).then_some((score, target))
             })
             .collect();
-        // The order of `sort_links`; evidence only for the links kept.
+        // Evidence only for the links kept.
         scored.sort_by(|(a, x), (b, y)| {
-            b.total_cmp(a)
-                .then(x.document.cmp(&y.document))
-                .then(x.paragraph.cmp(&y.paragraph))
+            super::link_order((*a, x.document, x.paragraph), (*b, y.document, y.paragraph))
         });
         scored.truncate(MAX_LINKS);
         scored

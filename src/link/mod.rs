@@ -217,11 +217,23 @@ fn link_headings(set: &ArticleSet, rows: &[Row], links: &mut [Vec<Link>]) {
 
 pub(crate) fn sort_links(links: &mut [Link]) {
     links.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.document.cmp(&b.document))
-            .then(a.paragraph.cmp(&b.paragraph))
+        link_order(
+            (a.score, a.document, a.paragraph),
+            (b.score, b.document, b.paragraph),
+        )
     });
+}
+
+/// The order of a row's links, given as (score, document, paragraph): the likeliest first,
+/// then by document and paragraph.
+pub(crate) fn link_order(
+    (a_score, a_document, a_paragraph): (f32, usize, usize),
+    (b_score, b_document, b_paragraph): (f32, usize, usize),
+) -> std::cmp::Ordering {
+    b_score
+        .total_cmp(&a_score)
+        .then(a_document.cmp(&b_document))
+        .then(a_paragraph.cmp(&b_paragraph))
 }
 
 fn is_heading_row(set: &ArticleSet, row: &Row) -> bool {

@@ -426,26 +426,43 @@ fn a_differently_reported_figure_links_as_a_conflict() {
     );
 }
 
+/// The judged body paragraphs with the coverage paragraphs that report the same (none for
+/// those without a counterpart).
+fn judged_rows() -> impl Iterator<Item = (usize, &'static [(&'static str, usize)])> {
+    JUDGEMENTS
+        .iter()
+        .map(|(row, truth)| (*row, *truth))
+        .chain(WITHOUT_COUNTERPART.iter().map(|row| (*row, &[][..])))
+}
+
+/// The judgement set's name for a coverage document: its language.
+fn alias(comparison: &Comparison, doc: usize) -> &'static str {
+    match comparison.set.documents[doc].lang.as_str() {
+        "de" => "de",
+        "nl" => "nl",
+        _ => "en",
+    }
+}
+
+/// The bundled set's comparison and a linker that has learned from its rows.
+fn bundled_linker() -> (Comparison, parallel_reader::link::Linker) {
+    let comparison = Comparison::build(parallel_reader::set::bundled());
+    let mut linker = parallel_reader::link::Linker::new(&comparison.set);
+    linker.learn(&comparison.rows);
+    (comparison, linker)
+}
+
 /// The five to ten measures of every (judged body paragraph, coverage paragraph) pair, with
 /// whether the pair is a judged link.
 fn judged_samples(
     comparison: &Comparison,
     linker: &parallel_reader::link::Linker,
 ) -> Vec<(usize, Vec<f64>, bool)> {
-    let alias = |doc: usize| match comparison.set.documents[doc].lang.as_str() {
-        "de" => "de",
-        "nl" => "nl",
-        _ => "en",
-    };
-    let judged = JUDGEMENTS
-        .iter()
-        .map(|(row, truth)| (*row, *truth))
-        .chain(WITHOUT_COUNTERPART.iter().map(|row| (*row, &[][..])));
     let mut samples = Vec::new();
-    for (row, truth) in judged {
+    for (row, truth) in judged_rows() {
         for (doc, paragraph, features) in linker.all_pairs(&comparison.rows[row]) {
             let x = features.vector().iter().map(|v| f64::from(*v)).collect();
-            samples.push((row, x, truth.contains(&(alias(doc), paragraph))));
+            samples.push((row, x, truth.contains(&(alias(comparison, doc), paragraph))));
         }
     }
     samples
@@ -516,9 +533,7 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
 #[test]
 #[ignore = "prints the calibration; run by hand after a change to the measures"]
 fn calibrate_links() {
-    let comparison = Comparison::build(parallel_reader::set::bundled());
-    let mut linker = parallel_reader::link::Linker::new(&comparison.set);
-    linker.learn(&comparison.rows);
+    let (comparison, linker) = bundled_linker();
     let samples = judged_samples(&comparison, &linker);
     let w = fit_logistic(&samples);
     eprintln!(
@@ -631,27 +646,16 @@ fn links_are_unique_per_row() {
 #[test]
 #[ignore = "diagnostic"]
 fn diagnose_links() {
-    let comparison = Comparison::build(parallel_reader::set::bundled());
-    let mut linker = parallel_reader::link::Linker::new(&comparison.set);
-    linker.learn(&comparison.rows);
-    let alias = |doc: usize| match comparison.set.documents[doc].lang.as_str() {
-        "de" => "de",
-        "nl" => "nl",
-        _ => "en",
-    };
-    let judged = JUDGEMENTS
-        .iter()
-        .map(|(row, truth)| (*row, *truth))
-        .chain(WITHOUT_COUNTERPART.iter().map(|row| (*row, &[][..])));
-    for (row, truth) in judged {
+    let (comparison, linker) = bundled_linker();
+    for (row, truth) in judged_rows() {
         let mut pairs: Vec<(f32, String, bool, String)> = linker
             .all_pairs(&comparison.rows[row])
             .into_iter()
             .map(|(d, p, f)| {
-                let ok = truth.contains(&(alias(d), p));
+                let ok = truth.contains(&(alias(&comparison, d), p));
                 (
                     f.score(),
-                    format!("{}{}", alias(d), p),
+                    format!("{}{}", alias(&comparison, d), p),
                     ok,
                     format!("{:.2?}", f.vector()),
                 )
