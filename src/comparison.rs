@@ -455,28 +455,33 @@ impl Comparison {
         for (idx, row) in self.rows.iter().enumerate() {
             known.insert(row, idx);
         }
-        let changed: Vec<usize> = (0..rows.len())
-            .filter(|idx| !known.contains_key(&rows[*idx]))
+        let changed = |idx: usize| !known.contains_key(&rows[idx]);
+        // A row's links read its neighbours: the rows beside a changed one link again too.
+        let relinked: Vec<usize> = (0..rows.len())
+            .filter(|&idx| {
+                changed(idx)
+                    || (idx > 0 && changed(idx - 1))
+                    || (idx + 1 < rows.len() && changed(idx + 1))
+            })
             .collect();
-        let changed_rows: Vec<Row> = changed.iter().map(|&idx| rows[idx].clone()).collect();
         let mut new_links = match &self.linker {
-            Some(linker) => linker.link_rows(&self.set, &changed_rows),
-            None => vec![Vec::new(); changed_rows.len()],
+            Some(linker) => linker.link_rows_at(&self.set, &rows, &relinked),
+            None => vec![Vec::new(); relinked.len()],
         }
         .into_iter();
+        let mut relinked = relinked.into_iter().peekable();
         let mut mismatches = Vec::with_capacity(rows.len());
         let mut links = Vec::with_capacity(rows.len());
-        for row in &rows {
-            match known.get(row) {
-                Some(&old) => {
-                    mismatches.push(self.mismatches[old].clone());
-                    links.push(self.links[old].clone());
-                }
-                None => {
-                    mismatches.push(compare_row(&self.set, row));
-                    links.push(new_links.next().unwrap_or_default());
-                }
-            }
+        for (idx, row) in rows.iter().enumerate() {
+            let old = known.get(row).copied();
+            mismatches.push(match old {
+                Some(old) => self.mismatches[old].clone(),
+                None => compare_row(&self.set, row),
+            });
+            links.push(match (relinked.next_if_eq(&idx), old) {
+                (Some(_), _) | (None, None) => new_links.next().unwrap_or_default(),
+                (None, Some(old)) => self.links[old].clone(),
+            });
         }
         self.moved_rows = moved_rows(&rows, &self.moved);
         self.rows = rows;

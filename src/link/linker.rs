@@ -20,9 +20,11 @@
 use rustc_hash::FxHashMap;
 
 use super::lexicon::Lexicon;
+use super::model::{Forest, MODEL_FEATURES};
 use super::profile::{self, KeyClass, Profile, Rarity, SetWords};
 use super::{Link, MAX_LINKS};
 use crate::align::Row;
+use crate::progress::Progress;
 use crate::set::{ArticleSet, Role};
 use crate::side::Side;
 
@@ -52,15 +54,24 @@ pub struct PairFeatures {
     pub cognate_share: f32,
     /// A side of the row is written in the coverage document's language.
     pub same_language: bool,
+    /// Glossary concepts of the coverage paragraph that a word of the row stands for too,
+    /// rarity-weighted (*bubbla* / *Blase*).
+    pub concepts: f32,
+    /// The share of the coverage paragraph's concepts (rarity-weighted) that the row has.
+    pub concept_share: f32,
 }
 
 /// How many measures the model reads.
-pub const FEATURES: usize = 8;
+pub const FEATURES: usize = 10;
+// The forest reads the measures and two of their context.
+const _: () = assert!(MODEL_FEATURES == FEATURES + 2);
 
 /// The calibration: bias and weights of a logistic model fitted on the judged links of the
 /// bundled set (`cargo test --test integration calibrate_links -- --ignored --nocapture`
 /// refits them).
-const WEIGHTS: [f32; FEATURES + 1] = [-4.75, 4.74, 0.05, 1.56, 2.13, 0.14, 1.27, -0.69, -0.01];
+const WEIGHTS: [f32; FEATURES + 1] = [
+    -4.14, 4.23, 0.07, 1.53, 1.66, -0.10, 0.64, -0.90, -0.06, 1.50, 0.53,
+];
 
 impl PairFeatures {
     /// The measures as the model reads them.
@@ -74,6 +85,8 @@ impl PairFeatures {
             self.cognates.min(3.0),
             self.cognate_share,
             f32::from(u8::from(self.same_language)),
+            self.concepts.min(3.0),
+            self.concept_share,
         ]
     }
 
@@ -83,6 +96,37 @@ impl PairFeatures {
         let z = WEIGHTS[0] + (0..FEATURES).map(|k| WEIGHTS[k + 1] * x[k]).sum::<f32>();
         1.0 / (1.0 + (-z).exp())
     }
+}
+
+/// A coverage paragraph worth measuring for a row, with its measures and base score.
+#[derive(Clone, Copy, Debug)]
+pub struct Candidate {
+    /// Index of the coverage paragraph among the linker's targets.
+    target: u32,
+    /// What the row and the paragraph share.
+    pub features: PairFeatures,
+    /// [`PairFeatures::score`]: the measures alone, without their context.
+    pub base: f32,
+}
+
+/// A candidate of a row as the model reads it.
+#[derive(Clone, Copy, Debug)]
+pub struct CandidateInput {
+    /// Index of the coverage document in the set's `documents`.
+    pub document: usize,
+    /// Paragraph index in that document.
+    pub paragraph: usize,
+    /// What the row and the paragraph share.
+    pub features: PairFeatures,
+    /// The measures with their context.
+    pub input: [f32; MODEL_FEATURES],
+}
+
+/// A row after the first stage of linking: its query and its candidates, by target.
+#[derive(Default)]
+pub struct Measured {
+    query: Option<Query>,
+    candidates: Vec<Candidate>,
 }
 
 /// A coverage paragraph in the index.
@@ -96,6 +140,9 @@ struct Target {
     /// Cognate prefixes of its words (not names) with their rarity, sorted, and their sum.
     cognates: Vec<(u64, f32)>,
     cognate_mass: f32,
+    /// Its glossary concepts with their rarity, sorted, and their sum.
+    concepts: Vec<(u64, f32)>,
+    concept_mass: f32,
     /// Its names with their rarity (in the profile's order), and their sum.
     names: Vec<(u64, f32)>,
     name_mass: f32,
@@ -207,6 +254,8 @@ struct Query {
     stems: Vec<LanguageStems>,
     /// Cognate prefixes of the row's words, sorted.
     prefixes: Vec<u64>,
+    /// Glossary concepts of the row's words, sorted.
+    concepts: Vec<u64>,
 }
 
 impl Query {
@@ -334,6 +383,15 @@ impl Linker {
                 for &(hash, weight) in &cognates {
                     index.entry(hash).or_default().push((target, weight));
                 }
+                let concepts: Vec<(u64, f32)> = profile
+                    .concepts
+                    .iter()
+                    .map(|&c| (c, rarity.idf_norm(c)))
+                    .collect();
+                let concept_mass = concepts.iter().map(|(_, w)| w).sum();
+                for &(hash, weight) in &concepts {
+                    index.entry(hash).or_default().push((target, weight));
+                }
                 let names: Vec<(u64, f32)> = profile
                     .names
                     .iter()
@@ -343,6 +401,8 @@ impl Linker {
                 targets.push(Target {
                     cognates,
                     cognate_mass,
+                    concepts,
+                    concept_mass,
                     names,
                     name_mass,
                     key_rarity: profile
@@ -390,6 +450,7 @@ impl Linker {
         let mut names = Vec::new();
         let mut sides: Vec<(Side, Vec<(u64, f32)>)> = Vec::new();
         let mut prefixes = Vec::new();
+        let mut concepts = Vec::new();
         for side in Side::BOTH {
             let doc = side.document_index();
             let mut stems = Vec::new();
@@ -404,6 +465,7 @@ impl Linker {
                 names.extend_from_slice(&profile.names);
                 stems.extend_from_slice(&profile.stems);
                 prefixes.extend_from_slice(&profile.prefixes);
+                concepts.extend_from_slice(&profile.concepts);
             }
             // One paragraph's stems are already sorted, each once.
             if row.side(side).len() > 1 {
@@ -418,6 +480,8 @@ impl Linker {
         names.dedup();
         prefixes.sort_unstable();
         prefixes.dedup();
+        concepts.sort_unstable();
+        concepts.dedup();
         let mut stems: Vec<LanguageStems> = Vec::new();
         // Each side weighted once: as itself, and as the other side's carried words.
         let weighted_sides: Vec<Vec<(u64, f32)>> = sides
@@ -465,6 +529,7 @@ impl Linker {
             names,
             stems,
             prefixes,
+            concepts,
         })
     }
 
@@ -503,17 +568,16 @@ impl Linker {
                     }
                 }
             }
-            let prefixes = query
-                .prefixes
-                .iter()
-                .map(|&p| (p, self.rarity.idf(p)))
-                .collect();
-            for (prefix, _) in heaviest(prefixes, SEARCH_WORDS) {
-                if self.rarity.df(prefix) as f32 > common {
-                    continue;
-                }
-                for &(target, weight) in self.postings(prefix) {
-                    first.add(target, weight);
+            // Cognate prefixes and glossary concepts, across languages.
+            for features in [&query.prefixes, &query.concepts] {
+                let weighted = features.iter().map(|&p| (p, self.rarity.idf(p))).collect();
+                for (feature, _) in heaviest(weighted, SEARCH_WORDS) {
+                    if self.rarity.df(feature) as f32 > common {
+                        continue;
+                    }
+                    for &(target, weight) in self.postings(feature) {
+                        first.add(target, weight);
+                    }
                 }
             }
         })
@@ -569,18 +633,16 @@ impl Linker {
                         true,
                     )
                 });
-        // Both lists are sorted: one walk along them.
-        let mut cognates = 0.0;
-        let mut prefixes = query.prefixes.iter().peekable();
-        for (prefix, weight) in &target.cognates {
-            while prefixes.next_if(|p| *p < prefix).is_some() {}
-            if prefixes.peek() == Some(&prefix) {
-                cognates += weight;
-            }
-        }
+        let cognates = sorted_overlap(&target.cognates, &query.prefixes);
         let all_words = target.cognate_mass;
         let cognate_share = if all_words > 0.0 {
             cognates / all_words
+        } else {
+            0.0
+        };
+        let concepts = sorted_overlap(&target.concepts, &query.concepts);
+        let concept_share = if target.concept_mass > 0.0 {
+            concepts / target.concept_mass
         } else {
             0.0
         };
@@ -593,33 +655,97 @@ impl Linker {
             cognates,
             cognate_share,
             same_language,
+            concepts,
+            concept_share,
         }
     }
 
-    /// Every coverage paragraph measured against a row (small sets: calibration and tests).
-    pub fn all_pairs(&self, row: &Row) -> Vec<(usize, usize, PairFeatures)> {
+    /// The first stage of linking a row: its query, and the coverage paragraphs worth
+    /// measuring with their measures and base score, by target.
+    pub fn measure(&self, row: &Row) -> Measured {
         let Some(query) = self.query(row) else {
-            return Vec::new();
+            return Measured::default();
         };
-        self.targets
-            .iter()
-            .map(|t| (t.document, t.paragraph, self.features(&query, t)))
-            .collect()
-    }
-
-    /// The links of a row of `set` (the set the linker read) at or above `threshold`, best
-    /// first.
-    pub fn links(&self, set: &ArticleSet, row: &Row, threshold: f32) -> Vec<Link> {
-        let Some(query) = self.query(row) else {
-            return Vec::new();
-        };
-        let mut scored: Vec<(f32, &Target)> = self
+        let mut candidates: Vec<Candidate> = self
             .candidates(&query)
             .into_iter()
-            .filter_map(|(target, _)| {
-                let target = &self.targets[target as usize];
-                let score = self.features(&query, target).score();
-                (score >= threshold).then_some((score, target))
+            .map(|(target, _)| {
+                let features = self.features(&query, &self.targets[target as usize]);
+                Candidate {
+                    target,
+                    features,
+                    base: features.score(),
+                }
+            })
+            .collect();
+        candidates.sort_unstable_by_key(|c| c.target);
+        Measured {
+            query: Some(query),
+            candidates,
+        }
+    }
+
+    /// What the model reads of each candidate of `row`, given the measured rows before and
+    /// after it: the candidate's measures, the best base score of the same coverage paragraph
+    /// for the neighbouring rows, and the best base score of the neighbouring paragraphs of
+    /// the same coverage document for this row.
+    fn model_inputs<'m>(
+        &'m self,
+        row: &'m Measured,
+        before: Option<&'m Measured>,
+        after: Option<&'m Measured>,
+    ) -> impl Iterator<Item = (&'m Candidate, [f32; MODEL_FEATURES])> + 'm {
+        let base_of = |measured: Option<&Measured>, target: u32| {
+            measured.and_then(|m| {
+                m.candidates
+                    .binary_search_by_key(&target, |c| c.target)
+                    .ok()
+                    .map(|at| m.candidates[at].base)
+            })
+        };
+        row.candidates.iter().map(move |candidate| {
+            let target = candidate.target;
+            let neighbour_rows = base_of(before, target)
+                .unwrap_or(0.0)
+                .max(base_of(after, target).unwrap_or(0.0));
+            let document = self.targets[target as usize].document;
+            let same_document = |t: u32| {
+                self.targets
+                    .get(t as usize)
+                    .is_some_and(|other| other.document == document)
+            };
+            let neighbour_paragraphs = [target.wrapping_sub(1), target + 1]
+                .into_iter()
+                .filter(|&t| same_document(t))
+                .filter_map(|t| base_of(Some(row), t))
+                .fold(0.0f32, f32::max);
+            let mut input = [0.0; MODEL_FEATURES];
+            input[..FEATURES].copy_from_slice(&candidate.features.vector());
+            input[FEATURES] = neighbour_rows;
+            input[FEATURES + 1] = neighbour_paragraphs;
+            (candidate, input)
+        })
+    }
+
+    /// The links of a measured row at or above `threshold`, best first, given the measured
+    /// rows around it.
+    fn finish(
+        &self,
+        set: &ArticleSet,
+        row: &Measured,
+        before: Option<&Measured>,
+        after: Option<&Measured>,
+        threshold: f32,
+    ) -> Vec<Link> {
+        let Some(query) = &row.query else {
+            return Vec::new();
+        };
+        let forest = Forest::get();
+        let mut scored: Vec<(f32, &Target)> = self
+            .model_inputs(row, before, after)
+            .filter_map(|(candidate, input)| {
+                let score = forest.predict(&input);
+                (score >= threshold).then(|| (score, &self.targets[candidate.target as usize]))
             })
             .collect();
         // Evidence only for the links kept.
@@ -629,7 +755,70 @@ impl Linker {
         scored.truncate(MAX_LINKS);
         scored
             .into_iter()
-            .map(|(score, target)| self.link(set, &query, target, score))
+            .map(|(score, target)| self.link(set, query, target, score))
+            .collect()
+    }
+
+    /// The links of the rows `which` of `rows` at or above `threshold` (each read with its
+    /// neighbouring rows), best first.
+    pub fn links_of(
+        &self,
+        set: &ArticleSet,
+        rows: &[Row],
+        which: &[usize],
+        threshold: f32,
+    ) -> Vec<Vec<Link>> {
+        crate::parallel::map(which, |&at| {
+            let measure = |i: usize| rows.get(i).map(|row| self.measure(row));
+            let (before, after) = (at.checked_sub(1).and_then(measure), measure(at + 1));
+            match measure(at) {
+                Some(row) => self.finish(set, &row, before.as_ref(), after.as_ref(), threshold),
+                None => Vec::new(),
+            }
+        })
+    }
+
+    /// The links of every row at or above `threshold`, counting rows measured in `progress`.
+    pub(super) fn links_of_all(
+        &self,
+        set: &ArticleSet,
+        rows: &[Row],
+        threshold: f32,
+        progress: &Progress,
+    ) -> Vec<Vec<Link>> {
+        let measured = crate::parallel::map(rows, |row| {
+            if progress.is_cancelled() {
+                return Measured::default();
+            }
+            progress.advance(1);
+            self.measure(row)
+        });
+        let at: Vec<usize> = (0..rows.len()).collect();
+        crate::parallel::map(&at, |&i| {
+            let before = i.checked_sub(1).map(|b| &measured[b]);
+            self.finish(set, &measured[i], before, measured.get(i + 1), threshold)
+        })
+    }
+
+    /// Every candidate of every row, with what the model reads of it (calibration and
+    /// diagnostics).
+    pub fn candidate_inputs(&self, rows: &[Row]) -> Vec<Vec<CandidateInput>> {
+        let measured: Vec<Measured> = rows.iter().map(|row| self.measure(row)).collect();
+        (0..rows.len())
+            .map(|i| {
+                let before = i.checked_sub(1).map(|b| &measured[b]);
+                self.model_inputs(&measured[i], before, measured.get(i + 1))
+                    .map(|(candidate, input)| {
+                        let target = &self.targets[candidate.target as usize];
+                        CandidateInput {
+                            document: target.document,
+                            paragraph: target.paragraph,
+                            features: candidate.features,
+                            input,
+                        }
+                    })
+                    .collect()
+            })
             .collect()
     }
 
@@ -685,7 +874,12 @@ impl Linker {
                 push(surface.to_owned(), &mut evidence);
             } else if word.name == 0
                 && surface.chars().count() >= 4
-                && (has_stem(word.stem) || query.prefixes.binary_search(&word.prefix).is_ok())
+                && (has_stem(word.stem)
+                    || query.prefixes.binary_search(&word.prefix).is_ok()
+                    || word
+                        .concepts
+                        .iter()
+                        .any(|c| *c != 0 && query.concepts.binary_search(c).is_ok()))
                 && self.rarity.idf_norm(word.stem) > 0.35
             {
                 marks.push(word.byte_range.clone());
@@ -733,6 +927,19 @@ fn lexicon_rows(profiles: &[Vec<Profile>], rows: &[Row]) -> Vec<(Vec<u64>, Vec<u
         })
         .filter(|(l, r)| !l.is_empty() && !r.is_empty())
         .collect()
+}
+
+/// Σ weight of the items of `weighted` whose hash is in `hashes` (both sorted by hash).
+fn sorted_overlap(weighted: &[(u64, f32)], hashes: &[u64]) -> f32 {
+    let mut sum = 0.0;
+    let mut hashes = hashes.iter().peekable();
+    for (hash, weight) in weighted {
+        while hashes.next_if(|h| *h < hash).is_some() {}
+        if hashes.peek() == Some(&hash) {
+            sum += weight;
+        }
+    }
+    sum
 }
 
 /// The `n` heaviest of `items` (in no particular order).

@@ -15,7 +15,7 @@
 //! the aligned rows themselves ([`lexicon`]). The [`linker`] finds candidates through an
 //! inverted index, measures each, and maps the measures to a calibrated score: the probability
 //! that the paragraph reports what the row says, fitted on the judged links of the bundled set.
-//! Links below [`LINK_THRESHOLD`] are dropped. Boilerplate never links; a heading links through
+//! Links below [`link_threshold`] are dropped. Boilerplate never links; a heading links through
 //! the section it heads.
 //!
 //! Within a link the figures describing the same quantity are compared ([`across`]): agreeing
@@ -41,9 +41,12 @@
 //! ```
 
 pub mod across;
+pub mod glossary;
 pub mod lexicon;
 pub mod linker;
+pub mod model;
 pub mod profile;
+pub mod stem;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
@@ -54,17 +57,19 @@ use crate::progress::{Cancelled, Progress};
 use crate::set::ArticleSet;
 use crate::side::Side;
 
-pub use linker::{FEATURES, Linker, PairFeatures};
+pub use linker::{Candidate, CandidateInput, FEATURES, Linker, Measured, PairFeatures};
 
-/// Links less likely than this are not kept (chosen on the judged links of the bundled set for
-/// precision: see `tests/integration/links.rs`).
-pub const LINK_THRESHOLD: f32 = 0.24;
+/// Links less likely than this are not kept: chosen with the model on the judged links of the
+/// bundled set, for precision (see `tests/integration/links.rs`).
+pub fn link_threshold() -> f32 {
+    model::Forest::get().threshold
+}
 /// At most this many links per row.
 pub const MAX_LINKS: usize = 6;
-/// A link must be at least this likely for its differing figures to be a conflict: below it,
-/// two figures that differ more likely belong to two different facts (on the bundled set a
-/// contract's fallback sum, 20 billion, against the investment, 22.5 billion, at 0.33).
-pub const CONFLICT_CONFIDENCE: f32 = 0.35;
+/// A link with no figure in common with its row must be at least this likely for two of their
+/// figures that differ to be a conflict: below it, two figures
+/// that differ more likely belong to two different facts.
+pub const CONFLICT_CONFIDENCE: f32 = 0.6;
 
 /// A figure of the row: which side, paragraph and position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -150,28 +155,62 @@ impl Linker {
         rows: &[Row],
         progress: &Progress,
     ) -> Result<Vec<Vec<Link>>, Cancelled> {
-        let mut links: Vec<Vec<Link>> = crate::parallel::map(rows, |row| {
-            if progress.is_cancelled() {
-                return Vec::new();
-            }
-            progress.advance(1);
-            self.links(set, row, LINK_THRESHOLD)
-        });
+        let mut links = self.links_of_all(set, rows, link_threshold(), progress);
         progress.check()?;
         link_headings(set, rows, &mut links);
-        // Figures across sources.
-        for (row, row_links) in rows.iter().zip(&mut links) {
-            let row_figures = across::row_figures(set, row);
-            for link in row_links.iter_mut() {
-                let coverage_doc = &set.documents[link.document];
-                let coverage = &coverage_doc.paragraphs[link.paragraph].figures;
-                across::compare_across(&row_figures, coverage, &coverage_doc.label, link);
-                if link.score < CONFLICT_CONFIDENCE {
-                    link.figures_conflict.clear();
-                }
-            }
-        }
+        compare_figures(set, rows.iter(), &mut links);
         Ok(links)
+    }
+
+    /// Link again the rows `which` of `rows` (after an alignment edit), each read with its
+    /// neighbouring rows; headings among them link through the rows of `which` after them.
+    pub fn link_rows_at(&self, set: &ArticleSet, rows: &[Row], which: &[usize]) -> Vec<Vec<Link>> {
+        let mut links = self.links_of(set, rows, which, link_threshold());
+        let chosen: Vec<Row> = which.iter().map(|&i| rows[i].clone()).collect();
+        link_headings(set, &chosen, &mut links);
+        compare_figures(set, chosen.iter(), &mut links);
+        links
+    }
+}
+
+/// The figures that agree or conflict between each row and its links.
+///
+/// Two figures that differ are a conflict when the link also has a figure that agrees (the same
+/// fact, reported with one figure the same and another not); without one, only on a link at
+/// least [`CONFLICT_CONFIDENCE`] likely, and not when another row reports the coverage's figure
+/// exactly (the coverage then reports that row's fact, not this row's differently).
+fn compare_figures<'r>(
+    set: &ArticleSet,
+    rows: impl Iterator<Item = &'r Row>,
+    links: &mut [Vec<Link>],
+) {
+    for (row, row_links) in rows.zip(links.iter_mut()) {
+        let row_figures = across::row_figures(set, row);
+        for link in row_links.iter_mut() {
+            let coverage_doc = &set.documents[link.document];
+            let coverage = &coverage_doc.paragraphs[link.paragraph].figures;
+            across::compare_across(&row_figures, coverage, &coverage_doc.label, link);
+        }
+    }
+    let accounted: std::collections::HashSet<(usize, usize, usize)> = links
+        .iter()
+        .flatten()
+        .flat_map(|link| {
+            link.figures_agree
+                .iter()
+                .map(|a| (link.document, link.paragraph, a.coverage_figure))
+        })
+        .collect();
+    for link in links.iter_mut().flatten() {
+        if !link.figures_agree.is_empty() {
+            continue;
+        }
+        if link.score < CONFLICT_CONFIDENCE {
+            link.figures_conflict.clear();
+        }
+        let (document, paragraph) = (link.document, link.paragraph);
+        link.figures_conflict
+            .retain(|c| !accounted.contains(&(document, paragraph, c.coverage_figure)));
     }
 }
 
@@ -202,7 +241,7 @@ fn link_headings(set: &ArticleSet, rows: &[Row], links: &mut [Vec<Link>]) {
         }
         let own = &mut links[row_idx];
         for link in section {
-            if link.score >= LINK_THRESHOLD
+            if link.score >= link_threshold()
                 && !own
                     .iter()
                     .any(|l| l.document == link.document && l.paragraph == link.paragraph)

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use rust_stemmers::Stemmer;
 
+use super::glossary::MAX_CONCEPTS;
 use super::text::{self, Word, hash_of};
 use crate::figures::{Figure, FigureKind, format_value};
 use crate::paragraph::ParagraphKind;
@@ -90,6 +91,8 @@ pub struct KeptWord {
     pub prefix: u64,
     /// Its name hash, or 0 when it is not a name of the set.
     pub name: u64,
+    /// The glossary concepts it stands for, hashed (0: none).
+    pub concepts: [u64; MAX_CONCEPTS],
 }
 
 /// A paragraph as linking sees it. Lists are sorted by hash, with their counts.
@@ -103,6 +106,8 @@ pub struct Profile {
     pub stems: Vec<(u64, f32)>,
     /// First five letters of the words' cognate forms, across languages.
     pub prefixes: Vec<u64>,
+    /// The glossary concepts of its words ([`concept_hash`]), across languages.
+    pub concepts: Vec<u64>,
     /// Coverage paragraphs only: the words, for evidence and marks.
     pub words: Vec<KeptWord>,
 }
@@ -204,12 +209,19 @@ pub fn profile(
         if month {
             out.keys.push(month_key(u32::from(info.month), 0, 0.5));
         }
+        let concepts = if is_name || month || info.letters < 3 {
+            [0; MAX_CONCEPTS]
+        } else {
+            info.concepts
+                .map(|id| if id == 0 { 0 } else { concept_hash(id) })
+        };
         if keep_words {
             out.words.push(KeptWord {
                 byte_range: word.byte_range.clone(),
                 stem: info.stem,
                 prefix: info.prefix,
                 name: if is_name { info.name } else { 0 },
+                concepts,
             });
         }
         if is_name {
@@ -219,6 +231,8 @@ pub fn profile(
         if month || info.letters < 3 {
             continue;
         }
+        out.concepts
+            .extend(concepts.iter().copied().filter(|&c| c != 0));
         stems.push(info.stem);
         if info.letters >= 4 && info.prefix != 0 {
             out.prefixes.push(info.prefix);
@@ -230,8 +244,15 @@ pub fn profile(
     out.names.dedup();
     out.prefixes.sort_unstable();
     out.prefixes.dedup();
+    out.concepts.sort_unstable();
+    out.concepts.dedup();
     out.stems = counted(stems);
     out
+}
+
+/// The feature of a glossary concept.
+pub fn concept_hash(id: u16) -> u64 {
+    hash_of(("concept", id))
 }
 
 /// Hashes with their counts, sorted by hash.
@@ -418,7 +439,8 @@ impl Rarity {
                 .map(|k| k.hash)
                 .chain(profile.names.iter().copied())
                 .chain(profile.stems.iter().map(|(h, _)| *h))
-                .chain(profile.prefixes.iter().copied());
+                .chain(profile.prefixes.iter().copied())
+                .chain(profile.concepts.iter().copied());
             for hash in hashes {
                 rarity.df.entry(hash).or_default().0 += 1;
             }

@@ -4,12 +4,14 @@
 
 use std::ops::Range;
 
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Stemmer;
+
+pub use super::stem::{fold_and_stem, stemmer};
 
 use rustc_hash::FxHashMap;
 
 pub use crate::tokens::hash_of;
-use crate::tokens::{fold, word_spans};
+use crate::tokens::word_spans;
 
 /// A word of a paragraph.
 #[derive(Clone, Debug)]
@@ -41,31 +43,8 @@ pub struct WordInfo {
     pub inner_capitals: bool,
     /// The month it names (1..=12), or 0.
     pub month: u8,
-}
-
-/// The stemmer of a language, if Snowball has one.
-pub fn stemmer(lang: &str) -> Option<Stemmer> {
-    let algorithm = match lang {
-        "sv" => Algorithm::Swedish,
-        "nl" => Algorithm::Dutch,
-        "de" => Algorithm::German,
-        "en" => Algorithm::English,
-        "da" => Algorithm::Danish,
-        "nb" | "no" | "nn" => Algorithm::Norwegian,
-        "fr" => Algorithm::French,
-        "es" => Algorithm::Spanish,
-        "it" => Algorithm::Italian,
-        "pt" => Algorithm::Portuguese,
-        "fi" => Algorithm::Finnish,
-        "ro" => Algorithm::Romanian,
-        "ru" => Algorithm::Russian,
-        "hu" => Algorithm::Hungarian,
-        "el" => Algorithm::Greek,
-        "tr" => Algorithm::Turkish,
-        "ar" => Algorithm::Arabic,
-        _ => return None,
-    };
-    Some(Stemmer::create(algorithm))
+    /// The concepts of the news glossary it stands for ([`super::glossary`]).
+    pub concepts: super::glossary::Concepts,
 }
 
 /// The words of `text` in `lang`, stemmed with `stemmer` (a six-letter prefix without one).
@@ -99,12 +78,7 @@ pub fn words(text: &str, lang: &str, stemmer: Option<&Stemmer>) -> Vec<Word> {
 
 /// Everything about a word that does not depend on where it stands.
 fn analyse(surface: &str, lang: &str, stemmer: Option<&Stemmer>) -> WordInfo {
-    let folded = fold(surface);
-    let stemmed: String = match stemmer {
-        Some(stemmer) => stemmer.stem(&surface.to_lowercase()).into_owned(),
-        None => folded.chars().take(6).collect(),
-    };
-    let stem_folded = fold(&stemmed);
+    let (folded, stem_folded) = fold_and_stem(surface, stemmer);
     let cognate = cognate(&stem_folded);
     let prefix = if cognate.chars().count() >= 5 {
         let cut: String = cognate.chars().take(5).collect();
@@ -119,6 +93,7 @@ fn analyse(surface: &str, lang: &str, stemmer: Option<&Stemmer>) -> WordInfo {
         prefix,
         inner_capitals: surface.chars().skip(1).any(char::is_uppercase),
         month: crate::figures::month(surface).map_or(0, |m| m as u8),
+        concepts: super::glossary::Glossary::get().concepts(lang, &folded, &stem_folded),
     }
 }
 

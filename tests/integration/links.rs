@@ -75,6 +75,14 @@ pub const JUDGEMENTS: &[(usize, &[(&str, usize)])] = &[
     (111, &[("de", 3)]),
 ];
 
+/// Judged paragraphs whose counterparts report the same subject but not the same fact (the risk
+/// of a bubble, the competition, the dependence on Nvidia's chips): a link to them is right, but
+/// a reader would not miss it. Every other judged paragraph has a counterpart that reports the
+/// same fact, event or quotation. Told apart by reading, with the judgements.
+pub const THEMATIC: &[usize] = &[
+    11, 18, 19, 48, 49, 59, 60, 61, 63, 89, 91, 96, 97, 99, 102, 111,
+];
+
 /// Body paragraphs judged to have no counterpart in the coverage (read, not left out).
 pub const WITHOUT_COUNTERPART: &[usize] = &[
     21, 32, 33, 34, 35, 36, 46, 47, 50, 62, 71, 72, 73, 74, 75, 77, 79, 80, 81, 93, 94, 98, 100,
@@ -91,6 +99,8 @@ pub struct Measured {
     pub paragraphs_hit: usize,
     /// Paragraphs with a counterpart.
     pub paragraphs_judged: usize,
+    /// Paragraphs whose coverage reports the same fact that get a right link in the top k.
+    pub same_fact_hit: usize,
     /// Body paragraphs without counterpart that got a link anyway.
     pub false_paragraphs: Vec<usize>,
     pub misses: Vec<String>,
@@ -130,6 +140,7 @@ pub fn measure(comparison: &Comparison, k: usize) -> Measured {
     let mut expected = 0;
     let mut found = 0;
     let mut paragraphs_hit = 0;
+    let mut same_fact_hit = 0;
     let mut false_paragraphs = Vec::new();
     let mut misses = Vec::new();
     let left = comparison.set.left();
@@ -155,6 +166,7 @@ pub fn measure(comparison: &Comparison, k: usize) -> Measured {
                 found += hits;
                 if hits > 0 {
                     paragraphs_hit += 1;
+                    same_fact_hit += usize::from(!THEMATIC.contains(para));
                 }
                 for t in &top {
                     if !truth.contains(t) {
@@ -192,6 +204,7 @@ pub fn measure(comparison: &Comparison, k: usize) -> Measured {
         },
         paragraphs_hit,
         paragraphs_judged: judged.len(),
+        same_fact_hit,
         false_paragraphs,
         misses,
     }
@@ -202,12 +215,17 @@ fn seed_links_against_the_judgement_set() {
     let comparison = Comparison::build(parallel_reader::set::bundled());
     let measured = measure(&comparison, 3);
     let hit_rate = measured.paragraphs_hit as f64 / measured.paragraphs_judged as f64;
+    let same_fact = measured.paragraphs_judged - THEMATIC.len();
+    let same_fact_rate = measured.same_fact_hit as f64 / same_fact as f64;
     let false_rate = measured.false_paragraphs.len() as f64 / WITHOUT_COUNTERPART.len() as f64;
     eprintln!(
-        "top-3 links: {} of {} paragraphs with a counterpart hit ({:.0} %), {} of {} without one linked ({:.0} %); precision {:.2}, recall {:.2} by pairs\n{}",
+        "top-3 links: {} of {} paragraphs with a counterpart hit ({:.0} %; {} of {} with the same fact, {:.0} %), {} of {} without one linked ({:.0} %); precision {:.2}, recall {:.2} by pairs\n{}",
         measured.paragraphs_hit,
         measured.paragraphs_judged,
         hit_rate * 100.0,
+        measured.same_fact_hit,
+        same_fact,
+        same_fact_rate * 100.0,
         measured.false_paragraphs.len(),
         WITHOUT_COUNTERPART.len(),
         false_rate * 100.0,
@@ -215,10 +233,11 @@ fn seed_links_against_the_judgement_set() {
         measured.recall,
         measured.misses.join("\n")
     );
-    // The levels reached (see the closing note of the linking issue); they may only go up. The
-    // issue's goal is 85 % hit; what is missing are thematic matches across languages with
-    // no shared figure, name, stem or cognate (see the README's Coverage section).
-    assert!(hit_rate >= 0.42, "{hit_rate:.2}");
+    // The levels reached (see the closing notes of the linking issue); they may only go up.
+    // The model is fitted on these paragraphs: `calibrate_links` prints the levels held out.
+    // The issue's goal is 85 %.
+    assert!(same_fact_rate >= 0.70, "{same_fact_rate:.2}");
+    assert!(hit_rate >= 0.52, "{hit_rate:.2}");
     assert!(false_rate <= 0.10, "{:?}", measured.false_paragraphs);
     // Evidence is shown once per item.
     for links in &comparison.links {
@@ -428,7 +447,7 @@ fn a_differently_reported_figure_links_as_a_conflict() {
 
 /// The judged body paragraphs with the coverage paragraphs that report the same (none for
 /// those without a counterpart).
-fn judged_rows() -> impl Iterator<Item = (usize, &'static [(&'static str, usize)])> {
+pub fn judged_rows() -> impl Iterator<Item = (usize, &'static [(&'static str, usize)])> {
     JUDGEMENTS
         .iter()
         .map(|(row, truth)| (*row, *truth))
@@ -436,7 +455,7 @@ fn judged_rows() -> impl Iterator<Item = (usize, &'static [(&'static str, usize)
 }
 
 /// The judgement set's name for a coverage document: its language.
-fn alias(comparison: &Comparison, doc: usize) -> &'static str {
+pub fn alias(comparison: &Comparison, doc: usize) -> &'static str {
     match comparison.set.documents[doc].lang.as_str() {
         "de" => "de",
         "nl" => "nl",
@@ -445,130 +464,11 @@ fn alias(comparison: &Comparison, doc: usize) -> &'static str {
 }
 
 /// The bundled set's comparison and a linker that has learned from its rows.
-fn bundled_linker() -> (Comparison, parallel_reader::link::Linker) {
+pub fn bundled_linker() -> (Comparison, parallel_reader::link::Linker) {
     let comparison = Comparison::build(parallel_reader::set::bundled());
     let mut linker = parallel_reader::link::Linker::new(&comparison.set);
     linker.learn(&comparison.rows);
     (comparison, linker)
-}
-
-/// The five to ten measures of every (judged body paragraph, coverage paragraph) pair, with
-/// whether the pair is a judged link.
-fn judged_samples(
-    comparison: &Comparison,
-    linker: &parallel_reader::link::Linker,
-) -> Vec<(usize, Vec<f64>, bool)> {
-    let mut samples = Vec::new();
-    for (row, truth) in judged_rows() {
-        for (doc, paragraph, features) in linker.all_pairs(&comparison.rows[row]) {
-            let x = features.vector().iter().map(|v| f64::from(*v)).collect();
-            samples.push((row, x, truth.contains(&(alias(comparison, doc), paragraph))));
-        }
-    }
-    samples
-}
-
-/// Logistic regression (bias first) with a little L2, by Newton's method.
-fn fit_logistic(samples: &[(usize, Vec<f64>, bool)]) -> Vec<f64> {
-    let m = samples[0].1.len() + 1;
-    let mut w = vec![0.0f64; m];
-    for _ in 0..50 {
-        let mut gradient = vec![0.0f64; m];
-        let mut hessian = vec![vec![0.0f64; m]; m];
-        for (_, features, y) in samples {
-            let x: Vec<f64> = std::iter::once(1.0)
-                .chain(features.iter().copied())
-                .collect();
-            let z: f64 = w.iter().zip(&x).map(|(a, b)| a * b).sum();
-            let p = 1.0 / (1.0 + (-z).exp());
-            let target = if *y { 1.0 } else { 0.0 };
-            for i in 0..m {
-                gradient[i] += (p - target) * x[i];
-                for j in 0..m {
-                    hessian[i][j] += p * (1.0 - p) * x[i] * x[j];
-                }
-            }
-        }
-        for i in 1..m {
-            gradient[i] += 0.5 * w[i];
-            hessian[i][i] += 0.5;
-        }
-        let step = solve(hessian, gradient);
-        for (weight, change) in w.iter_mut().zip(step) {
-            *weight -= change;
-        }
-    }
-    w
-}
-
-/// Solve `a · x = b` by Gaussian elimination with partial pivoting.
-fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
-    let n = b.len();
-    for col in 0..n {
-        let pivot = (col..n)
-            .max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))
-            .unwrap();
-        a.swap(col, pivot);
-        b.swap(col, pivot);
-        for row in col + 1..n {
-            let factor = a[row][col] / a[col][col];
-            let pivot_row = a[col].clone();
-            for (value, above) in a[row].iter_mut().zip(&pivot_row).skip(col) {
-                *value -= factor * above;
-            }
-            b[row] -= factor * b[col];
-        }
-    }
-    let mut x = vec![0.0; n];
-    for row in (0..n).rev() {
-        let rest: f64 = (row + 1..n).map(|k| a[row][k] * x[k]).sum();
-        x[row] = (b[row] - rest) / a[row][row];
-    }
-    x
-}
-
-/// Fits the calibration of `link::linker` on the judged links and prints the weights to copy
-/// into it, with the hit and false-link rates each threshold gives (top three links a row):
-/// `cargo test --test integration calibrate_links -- --ignored --nocapture`.
-#[test]
-#[ignore = "prints the calibration; run by hand after a change to the measures"]
-fn calibrate_links() {
-    let (comparison, linker) = bundled_linker();
-    let samples = judged_samples(&comparison, &linker);
-    let w = fit_logistic(&samples);
-    eprintln!(
-        "{} pairs, {} judged links\nconst WEIGHTS: [f32; FEATURES + 1] = {w:.2?};",
-        samples.len(),
-        samples.iter().filter(|s| s.2).count()
-    );
-    let score = |x: &[f64]| {
-        let z = w[0] + w[1..].iter().zip(x).map(|(a, b)| a * b).sum::<f64>();
-        1.0 / (1.0 + (-z).exp())
-    };
-    for threshold in [0.1, 0.15, 0.2, 0.22, 0.24, 0.26, 0.28, 0.3, 0.4, 0.5] {
-        let (mut hit, mut false_linked) = (0, 0);
-        let rows: std::collections::BTreeSet<usize> = samples.iter().map(|s| s.0).collect();
-        for row in rows {
-            let mut pairs: Vec<(f64, bool)> = samples
-                .iter()
-                .filter(|s| s.0 == row)
-                .map(|s| (score(&s.1), s.2))
-                .filter(|p| p.0 >= threshold)
-                .collect();
-            pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
-            pairs.truncate(3);
-            if WITHOUT_COUNTERPART.contains(&row) {
-                false_linked += usize::from(!pairs.is_empty());
-            } else {
-                hit += usize::from(pairs.iter().any(|p| p.1));
-            }
-        }
-        eprintln!(
-            "threshold {threshold:.2}: {hit} of {} hit, {false_linked} of {} without a counterpart linked",
-            JUDGEMENTS.len(),
-            WITHOUT_COUNTERPART.len()
-        );
-    }
 }
 
 /// A small set in two other languages: French and Spanish renderings, Italian and Polish
@@ -639,43 +539,6 @@ fn links_are_unique_per_row() {
                 "row {row}: twice {:?}",
                 (link.document, link.paragraph)
             );
-        }
-    }
-}
-
-#[test]
-#[ignore = "diagnostic"]
-fn diagnose_links() {
-    let (comparison, linker) = bundled_linker();
-    for (row, truth) in judged_rows() {
-        let mut pairs: Vec<(f32, String, bool, String)> = linker
-            .all_pairs(&comparison.rows[row])
-            .into_iter()
-            .map(|(d, p, f)| {
-                let ok = truth.contains(&(alias(&comparison, d), p));
-                (
-                    f.score(),
-                    format!("{}{}", alias(&comparison, d), p),
-                    ok,
-                    format!("{:.2?}", f.vector()),
-                )
-            })
-            .collect();
-        pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let first_ok = pairs.iter().position(|p| p.2);
-        eprintln!(
-            "¶{row} truth {} first-right rank {:?} top: {}",
-            truth.len(),
-            first_ok,
-            pairs
-                .iter()
-                .take(4)
-                .map(|p| format!("{}{}:{:.2}", p.1, if p.2 { "✓" } else { "" }, p.0))
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
-        if let Some(i) = first_ok {
-            eprintln!("    right {} {:.2} {}", pairs[i].1, pairs[i].0, pairs[i].3);
         }
     }
 }

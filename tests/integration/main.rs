@@ -14,6 +14,8 @@ mod load;
 mod formats;
 // Links to coverage against a judgement set.
 mod links;
+// Fitting the link models on that judgement set.
+mod calibrate;
 // Figures: the seed pair, edited copies, the check command.
 mod figures;
 // Figures written by CLDR (ICU4X) in every supported locale, read back.
