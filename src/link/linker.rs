@@ -12,10 +12,16 @@
 //! - **cognates**: across languages, the words of the coverage paragraph whose cognate form
 //!   starts with the same five letters as a word of the row (*investering* / *Investition* /
 //!   *investment*), rarity-weighted, and their share of the paragraph's words;
+//! - **concepts**: the glossary concepts they share (*bubbla* / *Blase*), rarity-weighted, and
+//!   their share of the paragraph's concepts;
 //! - whether a side shares the coverage document's language.
 //!
-//! [`PairFeatures::score`] maps them to a calibrated score: the probability, fitted on the
-//! judged links of the bundled set, that the coverage paragraph reports what the row says.
+//! Linking runs in two stages. The first measures every row's candidates and gives each a base
+//! score ([`PairFeatures::score`], a logistic model of the measures alone). The second reads
+//! each candidate with its context — the base score of the same coverage paragraph for the
+//! neighbouring rows, and of the neighbouring coverage paragraphs for this row — through the
+//! calibrated forest of [`super::model`]: the probability that the coverage paragraph reports
+//! what the row says.
 
 use rustc_hash::FxHashMap;
 
@@ -66,7 +72,7 @@ pub const FEATURES: usize = 10;
 // The forest reads the measures and two of their context.
 const _: () = assert!(MODEL_FEATURES == FEATURES + 2);
 
-/// The calibration: bias and weights of a logistic model fitted on the judged links of the
+/// The base score: bias and weights of a logistic model fitted on the judged links of the
 /// bundled set (`cargo test --test integration calibrate_links -- --ignored --nocapture`
 /// refits them).
 const WEIGHTS: [f32; FEATURES + 1] = [
@@ -90,7 +96,8 @@ impl PairFeatures {
         ]
     }
 
-    /// The probability that the coverage paragraph reports what the row says.
+    /// The base score: how likely the coverage paragraph reports what the row says, from the
+    /// measures alone (the forest reads it for the neighbouring pairs).
     pub fn score(&self) -> f32 {
         let x = self.vector();
         let z = WEIGHTS[0] + (0..FEATURES).map(|k| WEIGHTS[k + 1] * x[k]).sum::<f32>();
@@ -122,10 +129,9 @@ pub struct CandidateInput {
     pub input: [f32; MODEL_FEATURES],
 }
 
-/// A row after the first stage of linking: its query and its candidates, by target.
+/// A row after the first stage of linking: its candidates, by target.
 #[derive(Default)]
 pub struct Measured {
-    query: Option<Query>,
     candidates: Vec<Candidate>,
 }
 
@@ -660,8 +666,8 @@ impl Linker {
         }
     }
 
-    /// The first stage of linking a row: its query, and the coverage paragraphs worth
-    /// measuring with their measures and base score, by target.
+    /// The first stage of linking a row: the coverage paragraphs worth measuring with their
+    /// measures and base score, by target.
     pub fn measure(&self, row: &Row) -> Measured {
         let Some(query) = self.query(row) else {
             return Measured::default();
@@ -679,10 +685,7 @@ impl Linker {
             })
             .collect();
         candidates.sort_unstable_by_key(|c| c.target);
-        Measured {
-            query: Some(query),
-            candidates,
-        }
+        Measured { candidates }
     }
 
     /// What the model reads of each candidate of `row`, given the measured rows before and
@@ -727,22 +730,20 @@ impl Linker {
         })
     }
 
-    /// The links of a measured row at or above `threshold`, best first, given the measured
-    /// rows around it.
+    /// The links of a row at or above `threshold`, best first, given it and the rows around it
+    /// measured.
     fn finish(
         &self,
         set: &ArticleSet,
-        row: &Measured,
+        row: (&Row, &Measured),
         before: Option<&Measured>,
         after: Option<&Measured>,
         threshold: f32,
     ) -> Vec<Link> {
-        let Some(query) = &row.query else {
-            return Vec::new();
-        };
+        let (row, measured) = row;
         let forest = Forest::get();
         let mut scored: Vec<(f32, &Target)> = self
-            .model_inputs(row, before, after)
+            .model_inputs(measured, before, after)
             .filter_map(|(candidate, input)| {
                 let score = forest.predict(&input);
                 (score >= threshold).then(|| (score, &self.targets[candidate.target as usize]))
@@ -753,9 +754,16 @@ impl Linker {
             super::link_order((*a, x.document, x.paragraph), (*b, y.document, y.paragraph))
         });
         scored.truncate(MAX_LINKS);
+        if scored.is_empty() {
+            return Vec::new();
+        }
+        // The query again, for the evidence: cheaper than keeping every row's.
+        let Some(query) = self.query(row) else {
+            return Vec::new();
+        };
         scored
             .into_iter()
-            .map(|(score, target)| self.link(set, query, target, score))
+            .map(|(score, target)| self.link(set, &query, target, score))
             .collect()
     }
 
@@ -772,7 +780,13 @@ impl Linker {
             let measure = |i: usize| rows.get(i).map(|row| self.measure(row));
             let (before, after) = (at.checked_sub(1).and_then(measure), measure(at + 1));
             match measure(at) {
-                Some(row) => self.finish(set, &row, before.as_ref(), after.as_ref(), threshold),
+                Some(measured) => self.finish(
+                    set,
+                    (&rows[at], &measured),
+                    before.as_ref(),
+                    after.as_ref(),
+                    threshold,
+                ),
                 None => Vec::new(),
             }
         })
@@ -796,7 +810,13 @@ impl Linker {
         let at: Vec<usize> = (0..rows.len()).collect();
         crate::parallel::map(&at, |&i| {
             let before = i.checked_sub(1).map(|b| &measured[b]);
-            self.finish(set, &measured[i], before, measured.get(i + 1), threshold)
+            self.finish(
+                set,
+                (&rows[i], &measured[i]),
+                before,
+                measured.get(i + 1),
+                threshold,
+            )
         })
     }
 

@@ -1,30 +1,31 @@
 //! Links from every row of the comparison to the coverage paragraphs that report the same thing,
 //! in any language of the set.
 //!
-//! No model and no network: the signals are in the texts. Every paragraph becomes a profile
-//! ([`profile`]): its figures and dates by meaning (`5,83 miljarder dollar` and `5,83
-//! Milliarden US-Dollar` share the feature `USD 5.83e9`), the names of the set, its words
-//! stemmed with the Snowball stemmer of its language ([`text`]), and the first five letters of
-//! the words' cognate forms (an anchored character n-gram of the stem spelled without what
-//! separates related languages), which relate *investering*, *Investition* and *investment*. Every
-//! feature is weighted by how rare it is in the set, so the company the story is about says
-//! little and a shared exact amount says a lot.
+//! No network: the signals are in the texts. Every paragraph becomes a profile ([`profile`]):
+//! its figures and dates by meaning (`5,83 miljarder dollar` and `5,83 Milliarden US-Dollar`
+//! share the feature `USD 5.83e9`), the names of the set, its words stemmed with the Snowball
+//! stemmer of its language ([`stem`], [`text`]), the first five letters of the words' cognate
+//! forms (an anchored character n-gram of the stem spelled without what separates related
+//! languages), which relate *investering*, *Investition* and *investment*, and the concepts of
+//! the news glossary its words stand for ([`glossary`]), which relate *bubbla*, *Blase* and
+//! *zeepbel*. Every feature is weighted by how rare it is in the set, so the company the story
+//! is about says little and a shared exact amount says a lot.
 //!
 //! A coverage document in the language of one side of a row is searched with that side's words
 //! (monolingual retrieval), with the other side's words carried over by a lexicon learned from
 //! the aligned rows themselves ([`lexicon`]). The [`linker`] finds candidates through an
-//! inverted index, measures each, and maps the measures to a calibrated score: the probability
-//! that the paragraph reports what the row says, fitted on the judged links of the bundled set.
-//! Links below [`link_threshold`] are dropped. Boilerplate never links; a heading links through
-//! the section it heads.
+//! inverted index and measures each; the [`model`], a calibrated random forest fitted on the
+//! judged links of the bundled set, reads the measures with their context (the neighbouring
+//! rows and paragraphs) and gives the probability that the paragraph reports what the row
+//! says. Links below [`link_threshold`] are dropped. Boilerplate never links; a heading links
+//! through the section it heads.
 //!
 //! Within a link the figures describing the same quantity are compared ([`across`]): agreeing
 //! ("5.83 × 10⁹ USD in both") or conflicting (the same profit converted at a different rate).
 //! A conflict is a finding about sources, not a translation error.
 //!
 //! What it cannot find: a paragraph that reports the same thing in other words, with no figure,
-//! name or shared word stem or cognate (*Blase* and *bubbla* share nothing); facts that only an
-//! inference connects.
+//! name, shared word stem, cognate or glossary concept; facts that only an inference connects.
 //!
 //! ```
 //! use parallel_reader::{comparison::Comparison, set};

@@ -226,10 +226,8 @@ fn calibrate_links() {
             .map(|(score, s)| (*score, s.right))
             .collect::<Vec<_>>(),
     );
-    let calibrated = Forest {
-        calibration: calibration.clone(),
-        ..Forest::default()
-    };
+    let mut calibrated = Forest::default();
+    calibrated.calibration.clone_from(&calibration);
     let runs: Vec<Vec<f32>> = runs
         .iter()
         .map(|run| run.iter().map(|&mean| calibrated.calibrate(mean)).collect())

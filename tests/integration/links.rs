@@ -106,23 +106,26 @@ pub struct Measured {
     pub misses: Vec<String>,
 }
 
-pub fn measure(comparison: &Comparison, k: usize) -> Measured {
-    let doc_index = |alias: &str| -> usize {
-        let lang = match alias {
-            "de" => "de",
-            "nl" => "nl",
-            _ => "en",
-        };
-        comparison
-            .set
-            .documents
-            .iter()
-            .enumerate()
-            .skip(2)
-            .find(|(_, d)| d.lang == lang)
-            .map(|(i, _)| i)
-            .unwrap()
+/// The coverage document a judgement alias names (the inverse of [`alias`]).
+fn doc_index(comparison: &Comparison, alias: &str) -> usize {
+    let lang = match alias {
+        "de" => "de",
+        "nl" => "nl",
+        _ => "en",
     };
+    comparison
+        .set
+        .documents
+        .iter()
+        .enumerate()
+        .skip(2)
+        .find(|(_, d)| d.lang == lang)
+        .map(|(i, _)| i)
+        .unwrap()
+}
+
+pub fn measure(comparison: &Comparison, k: usize) -> Measured {
+    let doc_index = |alias: &str| doc_index(comparison, alias);
     let judged: Vec<(usize, BTreeSet<(usize, usize)>)> = JUDGEMENTS
         .iter()
         .map(|(row, links)| {
