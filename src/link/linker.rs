@@ -389,21 +389,11 @@ impl Linker {
                 for &(hash, weight) in &cognates {
                     index.entry(hash).or_default().push((target, weight));
                 }
-                let concepts: Vec<(u64, f32)> = profile
-                    .concepts
-                    .iter()
-                    .map(|&c| (c, rarity.idf_norm(c)))
-                    .collect();
-                let concept_mass = concepts.iter().map(|(_, w)| w).sum();
+                let (concepts, concept_mass) = by_rarity(&profile.concepts, &rarity);
                 for &(hash, weight) in &concepts {
                     index.entry(hash).or_default().push((target, weight));
                 }
-                let names: Vec<(u64, f32)> = profile
-                    .names
-                    .iter()
-                    .map(|&name| (name, rarity.idf_norm(name)))
-                    .collect();
-                let name_mass = names.iter().map(|(_, w)| w).sum();
+                let (names, name_mass) = by_rarity(&profile.names, &rarity);
                 targets.push(Target {
                     cognates,
                     cognate_mass,
@@ -612,18 +602,14 @@ impl Linker {
                 }
             }
         }
-        let (mut names, all_names, mut rarest_name) = (0.0, target.name_mass, 0.0f32);
+        let (mut names, mut rarest_name) = (0.0, 0.0f32);
         for &(name, rarity) in &target.names {
             if query.names.binary_search(&name).is_ok() {
                 names += rarity;
                 rarest_name = rarest_name.max(rarity);
             }
         }
-        let name_share = if all_names > 0.0 {
-            names / all_names
-        } else {
-            0.0
-        };
+        let name_share = share(names, target.name_mass);
         // A near figure counts only beside a name, a date or an exact figure.
         if other + names > 0.3 {
             figures += near;
@@ -640,18 +626,9 @@ impl Linker {
                     )
                 });
         let cognates = sorted_overlap(&target.cognates, &query.prefixes);
-        let all_words = target.cognate_mass;
-        let cognate_share = if all_words > 0.0 {
-            cognates / all_words
-        } else {
-            0.0
-        };
+        let cognate_share = share(cognates, target.cognate_mass);
         let concepts = sorted_overlap(&target.concepts, &query.concepts);
-        let concept_share = if target.concept_mass > 0.0 {
-            concepts / target.concept_mass
-        } else {
-            0.0
-        };
+        let concept_share = share(concepts, target.concept_mass);
         PairFeatures {
             figures,
             names,
@@ -767,67 +744,68 @@ impl Linker {
             .collect()
     }
 
-    /// The links of the rows `which` of `rows` at or above `threshold` (each read with its
-    /// neighbouring rows), best first.
-    pub fn links_of(
+    /// The first stage for the rows `needed` of `rows` (ascending, each once), on all cores,
+    /// counting them in `progress`; `None` for the other rows.
+    fn measure_rows(
+        &self,
+        rows: &[Row],
+        needed: &[usize],
+        progress: &Progress,
+    ) -> Vec<Option<Measured>> {
+        let measured = crate::parallel::map(needed, |&at| {
+            if progress.is_cancelled() {
+                return Measured::default();
+            }
+            progress.advance(1);
+            self.measure(&rows[at])
+        });
+        let mut out: Vec<Option<Measured>> =
+            std::iter::repeat_with(|| None).take(rows.len()).collect();
+        for (&at, measured) in needed.iter().zip(measured) {
+            out[at] = Some(measured);
+        }
+        out
+    }
+
+    /// The links of the rows `which` of `rows` (ascending) at or above `threshold`, best
+    /// first, each read with its neighbouring rows; every row needed is measured once, counted
+    /// in `progress`.
+    pub(super) fn links_at(
         &self,
         set: &ArticleSet,
         rows: &[Row],
         which: &[usize],
         threshold: f32,
-    ) -> Vec<Vec<Link>> {
-        crate::parallel::map(which, |&at| {
-            let measure = |i: usize| rows.get(i).map(|row| self.measure(row));
-            let (before, after) = (at.checked_sub(1).and_then(measure), measure(at + 1));
-            match measure(at) {
-                Some(measured) => self.finish(
-                    set,
-                    (&rows[at], &measured),
-                    before.as_ref(),
-                    after.as_ref(),
-                    threshold,
-                ),
-                None => Vec::new(),
-            }
-        })
-    }
-
-    /// The links of every row at or above `threshold`, counting rows measured in `progress`.
-    pub(super) fn links_of_all(
-        &self,
-        set: &ArticleSet,
-        rows: &[Row],
-        threshold: f32,
         progress: &Progress,
     ) -> Vec<Vec<Link>> {
-        let measured = crate::parallel::map(rows, |row| {
-            if progress.is_cancelled() {
-                return Measured::default();
+        let mut needed: Vec<usize> = which
+            .iter()
+            .flat_map(|&at| [at.checked_sub(1), Some(at), Some(at + 1)])
+            .flatten()
+            .filter(|&at| at < rows.len())
+            .collect();
+        needed.sort_unstable();
+        needed.dedup();
+        let measured = self.measure_rows(rows, &needed, progress);
+        crate::parallel::map(which, |&at| match around(&measured, at) {
+            Some((row, before, after)) => {
+                self.finish(set, (&rows[at], row), before, after, threshold)
             }
-            progress.advance(1);
-            self.measure(row)
-        });
-        let at: Vec<usize> = (0..rows.len()).collect();
-        crate::parallel::map(&at, |&i| {
-            let before = i.checked_sub(1).map(|b| &measured[b]);
-            self.finish(
-                set,
-                (&rows[i], &measured[i]),
-                before,
-                measured.get(i + 1),
-                threshold,
-            )
+            None => Vec::new(),
         })
     }
 
     /// Every candidate of every row, with what the model reads of it (calibration and
     /// diagnostics).
     pub fn candidate_inputs(&self, rows: &[Row]) -> Vec<Vec<CandidateInput>> {
-        let measured: Vec<Measured> = rows.iter().map(|row| self.measure(row)).collect();
+        let all: Vec<usize> = (0..rows.len()).collect();
+        let measured = self.measure_rows(rows, &all, &Progress::new());
         (0..rows.len())
             .map(|i| {
-                let before = i.checked_sub(1).map(|b| &measured[b]);
-                self.model_inputs(&measured[i], before, measured.get(i + 1))
+                let Some((row, before, after)) = around(&measured, i) else {
+                    return Vec::new();
+                };
+                self.model_inputs(row, before, after)
                     .map(|(candidate, input)| {
                         let target = &self.targets[candidate.target as usize];
                         CandidateInput {
@@ -947,6 +925,27 @@ fn lexicon_rows(profiles: &[Vec<Profile>], rows: &[Row]) -> Vec<(Vec<u64>, Vec<u
         })
         .filter(|(l, r)| !l.is_empty() && !r.is_empty())
         .collect()
+}
+
+/// Row `at` measured, with the rows before and after it (where measured).
+fn around(
+    measured: &[Option<Measured>],
+    at: usize,
+) -> Option<(&Measured, Option<&Measured>, Option<&Measured>)> {
+    let get = |i: usize| measured.get(i)?.as_ref();
+    Some((get(at)?, at.checked_sub(1).and_then(get), get(at + 1)))
+}
+
+/// Each of `hashes` with its rarity (0..1), in their order, and the sum of the rarities.
+fn by_rarity(hashes: &[u64], rarity: &Rarity) -> (Vec<(u64, f32)>, f32) {
+    let weighted: Vec<(u64, f32)> = hashes.iter().map(|&h| (h, rarity.idf_norm(h))).collect();
+    let mass = weighted.iter().map(|(_, w)| w).sum();
+    (weighted, mass)
+}
+
+/// `part` as a share of `whole` (0 when there is no whole).
+fn share(part: f32, whole: f32) -> f32 {
+    if whole > 0.0 { part / whole } else { 0.0 }
 }
 
 /// Σ weight of the items of `weighted` whose hash is in `hashes` (both sorted by hash).

@@ -61,15 +61,15 @@ use crate::side::Side;
 pub use linker::{Candidate, CandidateInput, FEATURES, Linker, Measured, PairFeatures};
 
 /// Links less likely than this are not kept: chosen with the model on the judged links of the
-/// bundled set, for precision (see `tests/integration/links.rs`).
+/// bundled set, for precision (see `tests/integration/calibrate.rs`).
 pub fn link_threshold() -> f32 {
     model::Forest::get().threshold
 }
 /// At most this many links per row.
 pub const MAX_LINKS: usize = 6;
 /// A link with no figure in common with its row must be at least this likely for two of their
-/// figures that differ to be a conflict: below it, two figures
-/// that differ more likely belong to two different facts.
+/// figures that differ to be a conflict: below it, two figures that differ more likely belong
+/// to two different facts.
 pub const CONFLICT_CONFIDENCE: f32 = 0.6;
 
 /// A figure of the row: which side, paragraph and position.
@@ -156,7 +156,8 @@ impl Linker {
         rows: &[Row],
         progress: &Progress,
     ) -> Result<Vec<Vec<Link>>, Cancelled> {
-        let mut links = self.links_of_all(set, rows, link_threshold(), progress);
+        let all: Vec<usize> = (0..rows.len()).collect();
+        let mut links = self.links_at(set, rows, &all, link_threshold(), progress);
         progress.check()?;
         link_headings(set, rows, &mut links);
         compare_figures(set, rows.iter(), &mut links);
@@ -166,7 +167,7 @@ impl Linker {
     /// Link again the rows `which` of `rows` (after an alignment edit), each read with its
     /// neighbouring rows; headings among them link through the rows of `which` after them.
     pub fn link_rows_at(&self, set: &ArticleSet, rows: &[Row], which: &[usize]) -> Vec<Vec<Link>> {
-        let mut links = self.links_of(set, rows, which, link_threshold());
+        let mut links = self.links_at(set, rows, which, link_threshold(), &Progress::new());
         let chosen: Vec<Row> = which.iter().map(|&i| rows[i].clone()).collect();
         link_headings(set, &chosen, &mut links);
         compare_figures(set, chosen.iter(), &mut links);

@@ -7,7 +7,7 @@
 //! in a paragraph in the row's language and little in another; a shared concept counts when a
 //! name or a figure is shared too. On the judged set, held out five ways, the forest finds a
 //! right link for about a third more paragraphs than a logistic model at the same false-link
-//! rate (`tests/integration/links.rs`, `calibrate_links`).
+//! rate (`tests/integration/calibrate.rs`, `calibrate_links`).
 
 use std::sync::OnceLock;
 
@@ -168,8 +168,8 @@ impl Forest {
     }
 }
 
-/// Put node `at` of `tree` at place `place` of `complete` (depth `depth`); false when the tree
-/// is deeper than a complete tree.
+/// Put node `at` of `tree` (and the nodes below it) at place `place` of `complete`; false when
+/// the tree is deeper than a complete tree.
 fn fill(tree: &[Node], at: usize, place: usize, complete: &mut Complete) -> bool {
     let Some(node) = tree.get(at) else {
         return false;

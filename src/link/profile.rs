@@ -127,7 +127,7 @@ pub fn set_words(set: &ArticleSet) -> SetWords {
     let stemmers: Vec<Option<Stemmer>> = set
         .documents
         .iter()
-        .map(|doc| text::stemmer(&doc.lang))
+        .map(|doc| super::stem::stemmer(&doc.lang))
         .collect();
     let all: Vec<(usize, &crate::set::Paragraph)> = set
         .documents

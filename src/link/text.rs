@@ -6,7 +6,9 @@ use std::ops::Range;
 
 use rust_stemmers::Stemmer;
 
-pub use super::stem::{fold_and_stem, stemmer};
+use super::stem::fold_and_stem;
+#[cfg(test)]
+use super::stem::stemmer;
 
 use rustc_hash::FxHashMap;
 
