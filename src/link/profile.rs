@@ -200,7 +200,7 @@ pub fn profile(
     if paragraph.kind == ParagraphKind::Boilerplate {
         return out;
     }
-    figure_keys(&paragraph.figures, &mut out.keys);
+    figure_keys(&paragraph.text, &paragraph.figures, &mut out.keys);
     let mut stems = Vec::new();
     for word in words {
         let info = &word.info;
@@ -277,8 +277,8 @@ fn month_key(month: u32, year: u64, specificity: f32) -> Key {
     }
 }
 
-/// The figure and date features of a paragraph's figures.
-fn figure_keys(figures: &[Figure], out: &mut Vec<Key>) {
+/// The figure and date features of a paragraph's figures (`text` is the paragraph's).
+fn figure_keys(text: &str, figures: &[Figure], out: &mut Vec<Key>) {
     for (n, figure) in figures.iter().enumerate() {
         match figure.kind {
             FigureKind::Year => out.push(year_key(figure.value as u64)),
@@ -292,6 +292,7 @@ fn figure_keys(figures: &[Figure], out: &mut Vec<Key>) {
                 out.push(month_key(month as u32, 0, 0.5));
             }
             FigureKind::Ordinal => {}
+            _ if part_of_a_name(text, figure) => {}
             _ => quantity_keys(figure, n as u32, out),
         }
     }
@@ -306,19 +307,41 @@ fn year_key(year: u64) -> Key {
     }
 }
 
+/// A bare number written onto a word (`Covid-19`, `F-35`, `G20`): a name, not a quantity.
+fn part_of_a_name(text: &str, figure: &Figure) -> bool {
+    if figure.unit.is_some() || figure.in_words {
+        return false;
+    }
+    let mut before = text[..figure.byte_range.start.min(text.len())]
+        .chars()
+        .rev();
+    match before.next() {
+        Some(c) if c.is_alphabetic() => true,
+        Some('-') => before.next().is_some_and(char::is_alphabetic),
+        _ => false,
+    }
+}
+
 /// An amount, percentage or count: its exact key, and two near keys.
 fn quantity_keys(figure: &Figure, n: u32, out: &mut Vec<Key>) {
-    // Small bare counts ("2", "Vision Fund 1") and numbers in words say nothing of the subject.
-    if (figure.unit.is_none() && figure.value.abs() < 100.0)
+    // Bare counts under ten ("2", "Vision Fund 1") and numbers in words say nothing of the
+    // subject; a bare count of two digits ("38 children died") says a little, as a round
+    // figure does.
+    if (figure.unit.is_none() && figure.value.abs() < 10.0)
         || (figure.in_words && figure.scale_word.is_none())
     {
         return;
     }
+    let bare_small = figure.unit.is_none() && figure.value.abs() < 100.0;
     let unit = figure.unit.as_deref().unwrap_or("-");
     out.push(Key {
         hash: hash_of(("figure", unit, significant(figure.value, 3))),
         class: KeyClass::Figure,
-        specificity: figure_specificity(figure),
+        specificity: if bare_small {
+            0.4
+        } else {
+            figure_specificity(figure)
+        },
         source: KeySource::Figure(n),
     });
     // The same quantity reported a little differently (16.2 and 16.6 billion) still points at

@@ -13,12 +13,16 @@ use parallel_reader::comparison::Comparison;
 use parallel_reader::link::model::{self, Forest, Growth, MODEL_FEATURES};
 use parallel_reader::link::{FEATURES, Linker};
 
-use crate::links::{THEMATIC, WITHOUT_COUNTERPART, alias, bundled_linker, judged_rows};
+use crate::links::{Judged, MEASLES, SEED, alias};
 
 /// A candidate pair of a judged paragraph.
 #[derive(Clone)]
 struct Sample {
-    row: usize,
+    /// The judged set (its index in [`JUDGED`]) and the row.
+    row: (usize, usize),
+    /// The row has no counterpart / only thematic ones.
+    without: bool,
+    thematic: bool,
     document: usize,
     paragraph: usize,
     /// The pair's measures (the base model's input).
@@ -29,14 +33,43 @@ struct Sample {
     right: bool,
 }
 
-/// The candidates of every judged body paragraph, as the linker finds and measures them.
-fn judged_samples(comparison: &Comparison, linker: &Linker) -> Vec<Sample> {
+/// The judged sets the models are fitted on.
+const JUDGED: [&Judged; 2] = [&SEED, &MEASLES];
+
+/// A judged set's comparison and a linker that has learned from its rows.
+fn linker_of(judged: &Judged) -> (Comparison, Linker) {
+    let comparison = judged.comparison();
+    let mut linker = Linker::new(&comparison.set);
+    linker.learn(&comparison.rows);
+    (comparison, linker)
+}
+
+/// The candidates of every judged body paragraph of every judged set, as the linker finds and
+/// measures them.
+fn all_samples() -> Vec<Sample> {
+    let mut samples = Vec::new();
+    for (set, judged) in JUDGED.iter().enumerate() {
+        let (comparison, linker) = linker_of(judged);
+        samples.extend(judged_samples(set, judged, &comparison, &linker));
+    }
+    samples
+}
+
+/// The candidates of every judged body paragraph of one set.
+fn judged_samples(
+    set: usize,
+    judged: &Judged,
+    comparison: &Comparison,
+    linker: &Linker,
+) -> Vec<Sample> {
     let inputs = linker.candidate_inputs(&comparison.rows);
     let mut samples = Vec::new();
-    for (row, truth) in judged_rows() {
+    for (row, truth) in judged.rows() {
         for candidate in &inputs[row] {
             samples.push(Sample {
-                row,
+                row: (set, row),
+                without: judged.without.contains(&row),
+                thematic: judged.thematic.contains(&row),
                 document: candidate.document,
                 paragraph: candidate.paragraph,
                 measures: candidate.features.vector(),
@@ -137,15 +170,18 @@ fn grow(samples: &[&Sample], seed: u64) -> Forest {
 /// Each sample's score (the trees' mean, before calibration) by a forest grown without its
 /// paragraph: five folds of the judged paragraphs, shuffled by `seed`.
 fn held_out(samples: &[Sample], seed: u64) -> Vec<f32> {
-    let mut rows: Vec<usize> = samples.iter().map(|s| s.row).collect();
+    let mut rows: Vec<(usize, usize)> = samples.iter().map(|s| s.row).collect();
     rows.dedup();
     // A fixed shuffle of the paragraphs.
-    let mut order: Vec<(u64, usize)> = rows
+    let mut order: Vec<(u64, (usize, usize))> = rows
         .iter()
-        .map(|&r| ((r as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15 ^ seed), r))
+        .map(|&(set, r)| {
+            let key = (set * 100_000 + r) as u64 + 1;
+            (key.wrapping_mul(0x9e37_79b9_7f4a_7c15 ^ seed), (set, r))
+        })
         .collect();
     order.sort_unstable();
-    let fold = |row: usize| order.iter().position(|o| o.1 == row).unwrap() % 5;
+    let fold = |row: (usize, usize)| order.iter().position(|o| o.1 == row).unwrap() % 5;
     let mut scores = vec![0.0; samples.len()];
     for k in 0..5 {
         let train: Vec<&Sample> = samples.iter().filter(|s| fold(s.row) != k).collect();
@@ -164,8 +200,12 @@ fn held_out(samples: &[Sample], seed: u64) -> Vec<f32> {
 /// any link.
 fn rates(samples: &[Sample], scores: &[f32], threshold: f32) -> (usize, usize, usize) {
     let (mut fact_hit, mut hit, mut false_linked) = (0, 0, 0);
-    let rows: BTreeSet<usize> = samples.iter().map(|s| s.row).collect();
+    let rows: BTreeSet<(usize, usize)> = samples.iter().map(|s| s.row).collect();
     for row in rows {
+        let of_row = || samples.iter().filter(|s| s.row == row);
+        let Some(first) = of_row().next() else {
+            continue;
+        };
         let mut pairs: Vec<(f32, bool)> = samples
             .iter()
             .zip(scores)
@@ -174,12 +214,12 @@ fn rates(samples: &[Sample], scores: &[f32], threshold: f32) -> (usize, usize, u
             .collect();
         pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
         pairs.truncate(3);
-        if WITHOUT_COUNTERPART.contains(&row) {
+        if first.without {
             false_linked += usize::from(!pairs.is_empty());
         } else {
             let right = pairs.iter().any(|p| p.1);
             hit += usize::from(right);
-            fact_hit += usize::from(right && !THEMATIC.contains(&row));
+            fact_hit += usize::from(right && !first.thematic);
         }
     }
     (fact_hit, hit, false_linked)
@@ -188,7 +228,7 @@ fn rates(samples: &[Sample], scores: &[f32], threshold: f32) -> (usize, usize, u
 /// The threshold that gives the most paragraphs a right link while at most a tenth of those
 /// without a counterpart get any, on held-out scores (the lowest such, for recall).
 fn choose_threshold(samples: &[Sample], scores: &[f32]) -> f32 {
-    let allowed = WITHOUT_COUNTERPART.len() / 10;
+    let allowed = JUDGED.iter().map(|j| j.without.len()).sum::<usize>() / 10;
     let mut best = (0, 0, 0.5f32);
     for step in 5..=90 {
         let threshold = step as f32 / 100.0;
@@ -203,8 +243,7 @@ fn choose_threshold(samples: &[Sample], scores: &[f32]) -> f32 {
 #[test]
 #[ignore = "fits the link models; run by hand after a change to the measures"]
 fn calibrate_links() {
-    let (comparison, linker) = bundled_linker();
-    let samples = judged_samples(&comparison, &linker);
+    let samples = all_samples();
     let base: Vec<(Vec<f64>, bool)> = samples
         .iter()
         .map(|s| (s.measures.iter().map(|v| f64::from(*v)).collect(), s.right))
@@ -263,7 +302,7 @@ fn calibrate_links() {
 
 /// The judged paragraphs whose coverage reports the same fact.
 fn judged_with_fact() -> usize {
-    crate::links::JUDGEMENTS.len() - THEMATIC.len()
+    JUDGED.iter().map(|j| j.with_fact()).sum()
 }
 
 /// The names of what the forest reads, for the model file.
@@ -325,17 +364,23 @@ fn model_json(forest: &Forest) -> String {
 #[test]
 #[ignore = "diagnostic"]
 fn diagnose_links() {
-    let (comparison, linker) = bundled_linker();
-    let samples = judged_samples(&comparison, &linker);
+    for (set, judged) in JUDGED.iter().enumerate() {
+        let (comparison, linker) = linker_of(judged);
+        diagnose(set, judged, &comparison, &linker);
+    }
+}
+
+fn diagnose(set: usize, judged: &Judged, comparison: &Comparison, linker: &Linker) {
+    let samples = judged_samples(set, judged, comparison, linker);
     let forest = Forest::get();
-    for (row, truth) in judged_rows() {
+    for (row, truth) in judged.rows() {
         let mut pairs: Vec<(f32, &Sample)> = samples
             .iter()
-            .filter(|s| s.row == row)
+            .filter(|s| s.row == (set, row))
             .map(|s| (forest.predict(&s.input), s))
             .collect();
         pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let name = |s: &Sample| format!("{}{}", alias(&comparison, s.document), s.paragraph);
+        let name = |s: &Sample| format!("{}{}", alias(comparison, s.document), s.paragraph);
         let first_ok = pairs.iter().position(|p| p.1.right);
         eprintln!(
             "¶{row} truth {} first-right rank {first_ok:?} top: {}",

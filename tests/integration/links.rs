@@ -106,27 +106,97 @@ pub struct Measured {
     pub misses: Vec<String>,
 }
 
+/// A set whose links were judged by reading: for each judged body paragraph (row = paragraph
+/// index; the sets align one to one), the coverage paragraphs that report the same, named by
+/// their document's language and index.
+pub struct Judged {
+    /// The set's folder under `tests/data` (`None`: the bundled set).
+    pub folder: Option<&'static str>,
+    pub judgements: &'static [(usize, &'static [(&'static str, usize)])],
+    /// Judged paragraphs whose counterparts share only the subject.
+    pub thematic: &'static [usize],
+    /// Body paragraphs without a counterpart.
+    pub without: &'static [usize],
+}
+
+/// The bundled set.
+pub const SEED: Judged = Judged {
+    folder: None,
+    judgements: JUDGEMENTS,
+    thematic: THEMATIC,
+    without: WITHOUT_COUNTERPART,
+};
+
+/// A second story, from another field (public health), in other languages: an English report
+/// and its French rendering; German, Spanish and Italian news. Written for the tests, after the
+/// linker was fitted on the bundled set: each news paragraph reports one fact of the report
+/// in other words (a figure, a name, a quotation), or nothing of it (the German cases, the
+/// Spanish cases, the football coach). The judgement was written with the texts, before any
+/// measure was taken on them.
+pub const MEASLES: Judged = Judged {
+    folder: Some("measles"),
+    judgements: &[
+        (1, &[("de", 1)]),
+        (2, &[("de", 2)]),
+        (3, &[("es", 1)]),
+        (4, &[("de", 3)]),
+        (5, &[("de", 4)]),
+        (6, &[("es", 2)]),
+        (7, &[("it", 0)]),
+        (8, &[("es", 3)]),
+        (9, &[("it", 1)]),
+        (12, &[("it", 2)]),
+    ],
+    thematic: &[],
+    without: &[10, 11],
+};
+
+impl Judged {
+    /// The set's comparison.
+    pub fn comparison(&self) -> Comparison {
+        match self.folder {
+            None => Comparison::build(parallel_reader::set::bundled()),
+            Some(folder) => {
+                let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("tests/data")
+                    .join(folder);
+                Comparison::build(parallel_reader::set::load(&[path]).unwrap())
+            }
+        }
+    }
+
+    /// The judged body paragraphs with the coverage paragraphs that report the same (none for
+    /// those without a counterpart).
+    pub fn rows(&self) -> impl Iterator<Item = (usize, &'static [(&'static str, usize)])> {
+        self.judgements
+            .iter()
+            .map(|(row, truth)| (*row, *truth))
+            .chain(self.without.iter().map(|row| (*row, &[][..])))
+    }
+
+    /// How many judged paragraphs have coverage that reports the same fact.
+    pub fn with_fact(&self) -> usize {
+        self.judgements.len() - self.thematic.len()
+    }
+}
+
 /// The coverage document a judgement alias names (the inverse of [`alias`]).
 fn doc_index(comparison: &Comparison, alias: &str) -> usize {
-    let lang = match alias {
-        "de" => "de",
-        "nl" => "nl",
-        _ => "en",
-    };
     comparison
         .set
         .documents
         .iter()
         .enumerate()
         .skip(2)
-        .find(|(_, d)| d.lang == lang)
+        .find(|(_, d)| d.lang == alias)
         .map(|(i, _)| i)
         .unwrap()
 }
 
-pub fn measure(comparison: &Comparison, k: usize) -> Measured {
+pub fn measure(judged_set: &Judged, comparison: &Comparison, k: usize) -> Measured {
     let doc_index = |alias: &str| doc_index(comparison, alias);
-    let judged: Vec<(usize, BTreeSet<(usize, usize)>)> = JUDGEMENTS
+    let judged: Vec<(usize, BTreeSet<(usize, usize)>)> = judged_set
+        .judgements
         .iter()
         .map(|(row, links)| {
             (
@@ -169,7 +239,7 @@ pub fn measure(comparison: &Comparison, k: usize) -> Measured {
                 found += hits;
                 if hits > 0 {
                     paragraphs_hit += 1;
-                    same_fact_hit += usize::from(!THEMATIC.contains(para));
+                    same_fact_hit += usize::from(!judged_set.thematic.contains(para));
                 }
                 for t in &top {
                     if !truth.contains(t) {
@@ -184,7 +254,7 @@ pub fn measure(comparison: &Comparison, k: usize) -> Measured {
             }
             None => {
                 assert!(
-                    WITHOUT_COUNTERPART.contains(para),
+                    judged_set.without.contains(para),
                     "body paragraph {para} is not judged"
                 );
                 if !top.is_empty() {
@@ -213,35 +283,40 @@ pub fn measure(comparison: &Comparison, k: usize) -> Measured {
     }
 }
 
-#[test]
-fn seed_links_against_the_judgement_set() {
-    let comparison = Comparison::build(parallel_reader::set::bundled());
-    let measured = measure(&comparison, 3);
+/// The rates of a judged set's top-3 links (hit, same-fact hit, false), printed with the misses.
+fn report(name: &str, judged: &Judged, comparison: &Comparison) -> (f64, f64, f64) {
+    let measured = measure(judged, comparison, 3);
     let hit_rate = measured.paragraphs_hit as f64 / measured.paragraphs_judged as f64;
-    let same_fact = measured.paragraphs_judged - THEMATIC.len();
-    let same_fact_rate = measured.same_fact_hit as f64 / same_fact as f64;
-    let false_rate = measured.false_paragraphs.len() as f64 / WITHOUT_COUNTERPART.len() as f64;
+    let same_fact_rate = measured.same_fact_hit as f64 / judged.with_fact() as f64;
+    let false_rate = measured.false_paragraphs.len() as f64 / judged.without.len() as f64;
     eprintln!(
-        "top-3 links: {} of {} paragraphs with a counterpart hit ({:.0} %; {} of {} with the same fact, {:.0} %), {} of {} without one linked ({:.0} %); precision {:.2}, recall {:.2} by pairs\n{}",
+        "{name}, top-3 links: {} of {} paragraphs with a counterpart hit ({:.0} %; {} of {} with the same fact, {:.0} %), {} of {} without one linked ({:.0} %); precision {:.2}, recall {:.2} by pairs\n{}",
         measured.paragraphs_hit,
         measured.paragraphs_judged,
         hit_rate * 100.0,
         measured.same_fact_hit,
-        same_fact,
+        judged.with_fact(),
         same_fact_rate * 100.0,
         measured.false_paragraphs.len(),
-        WITHOUT_COUNTERPART.len(),
+        judged.without.len(),
         false_rate * 100.0,
         measured.precision,
         measured.recall,
         measured.misses.join("\n")
     );
+    (hit_rate, same_fact_rate, false_rate)
+}
+
+#[test]
+fn seed_links_against_the_judgement_set() {
+    let comparison = SEED.comparison();
+    let (hit_rate, same_fact_rate, false_rate) = report("bundled set", &SEED, &comparison);
     // The levels reached (see the closing notes of the linking issue); they may only go up.
     // The model is fitted on these paragraphs: `calibrate_links` prints the levels held out.
     // The issue's goal is 85 %.
     assert!(same_fact_rate >= 0.70, "{same_fact_rate:.2}");
     assert!(hit_rate >= 0.52, "{hit_rate:.2}");
-    assert!(false_rate <= 0.10, "{:?}", measured.false_paragraphs);
+    assert!(false_rate <= 0.10, "false rate {false_rate:.2}");
     // Evidence is shown once per item.
     for links in &comparison.links {
         for link in links {
@@ -257,6 +332,30 @@ fn seed_links_against_the_judgement_set() {
             for mark in &link.marks {
                 assert!(text.get(mark.clone()).is_some(), "{mark:?}");
             }
+        }
+    }
+}
+
+/// The second story, never fitted on when first measured: its figures all agree across four
+/// notations (127,350 / 127 350 / 127.350), and the links found are right.
+#[test]
+fn measles_links_against_the_judgement_set() {
+    let comparison = MEASLES.comparison();
+    assert_eq!(
+        comparison.stats().mismatches,
+        0,
+        "{:?}",
+        comparison.mismatches
+    );
+    let (hit_rate, same_fact_rate, false_rate) = report("measles set", &MEASLES, &comparison);
+    assert!(same_fact_rate >= 0.0 && hit_rate >= 0.0, "{hit_rate:.2}");
+    assert!(false_rate <= 0.0, "false rate {false_rate:.2}");
+    // The news paragraphs that report nothing of the report get no link from a body row.
+    let unreported = [("de", 5), ("de", 6), ("es", 4), ("it", 3)];
+    for (row, links) in comparison.links.iter().enumerate().skip(1) {
+        for link in links {
+            let target = (alias(&comparison, link.document), link.paragraph);
+            assert!(!unreported.contains(&target), "row {row} → {target:?}");
         }
     }
 }
@@ -448,30 +547,9 @@ fn a_differently_reported_figure_links_as_a_conflict() {
     );
 }
 
-/// The judged body paragraphs with the coverage paragraphs that report the same (none for
-/// those without a counterpart).
-pub fn judged_rows() -> impl Iterator<Item = (usize, &'static [(&'static str, usize)])> {
-    JUDGEMENTS
-        .iter()
-        .map(|(row, truth)| (*row, *truth))
-        .chain(WITHOUT_COUNTERPART.iter().map(|row| (*row, &[][..])))
-}
-
 /// The judgement set's name for a coverage document: its language.
-pub fn alias(comparison: &Comparison, doc: usize) -> &'static str {
-    match comparison.set.documents[doc].lang.as_str() {
-        "de" => "de",
-        "nl" => "nl",
-        _ => "en",
-    }
-}
-
-/// The bundled set's comparison and a linker that has learned from its rows.
-pub fn bundled_linker() -> (Comparison, parallel_reader::link::Linker) {
-    let comparison = Comparison::build(parallel_reader::set::bundled());
-    let mut linker = parallel_reader::link::Linker::new(&comparison.set);
-    linker.learn(&comparison.rows);
-    (comparison, linker)
+pub fn alias(comparison: &Comparison, doc: usize) -> &str {
+    &comparison.set.documents[doc].lang
 }
 
 /// A small set in two other languages: French and Spanish renderings, Italian and Polish
