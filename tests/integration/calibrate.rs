@@ -33,7 +33,12 @@ struct Sample {
     right: bool,
 }
 
-/// The judged sets the models are fitted on.
+/// The judged sets: the models are fitted on the first; the second, from another field and
+/// other languages, measures them on a story they never saw. Fitting on both was measured and
+/// not adopted: the sets' language pairs share cognates at different levels (Dutch and German
+/// far more than English or French and Italian), and the forest grown on both found fewer
+/// right links held out on each (22 of 48 same-fact paragraphs at two false, against 27 of 38
+/// on the bundled set alone).
 const JUDGED: [&Judged; 2] = [&SEED, &MEASLES];
 
 /// A judged set's comparison and a linker that has learned from its rows.
@@ -44,15 +49,11 @@ fn linker_of(judged: &Judged) -> (Comparison, Linker) {
     (comparison, linker)
 }
 
-/// The candidates of every judged body paragraph of every judged set, as the linker finds and
+/// The candidates of every judged body paragraph of judged set `set`, as the linker finds and
 /// measures them.
-fn all_samples() -> Vec<Sample> {
-    let mut samples = Vec::new();
-    for (set, judged) in JUDGED.iter().enumerate() {
-        let (comparison, linker) = linker_of(judged);
-        samples.extend(judged_samples(set, judged, &comparison, &linker));
-    }
-    samples
+fn set_samples(set: usize) -> Vec<Sample> {
+    let (comparison, linker) = linker_of(JUDGED[set]);
+    judged_samples(set, JUDGED[set], &comparison, &linker)
 }
 
 /// The candidates of every judged body paragraph of one set.
@@ -228,7 +229,7 @@ fn rates(samples: &[Sample], scores: &[f32], threshold: f32) -> (usize, usize, u
 /// The threshold that gives the most paragraphs a right link while at most a tenth of those
 /// without a counterpart get any, on held-out scores (the lowest such, for recall).
 fn choose_threshold(samples: &[Sample], scores: &[f32]) -> f32 {
-    let allowed = JUDGED.iter().map(|j| j.without.len()).sum::<usize>() / 10;
+    let allowed = JUDGED[0].without.len() / 10;
     let mut best = (0, 0, 0.5f32);
     for step in 5..=90 {
         let threshold = step as f32 / 100.0;
@@ -243,7 +244,7 @@ fn choose_threshold(samples: &[Sample], scores: &[f32]) -> f32 {
 #[test]
 #[ignore = "fits the link models; run by hand after a change to the measures"]
 fn calibrate_links() {
-    let samples = all_samples();
+    let samples = set_samples(0);
     let base: Vec<(Vec<f64>, bool)> = samples
         .iter()
         .map(|s| (s.measures.iter().map(|v| f64::from(*v)).collect(), s.right))
@@ -293,6 +294,19 @@ fn calibrate_links() {
     eprintln!(
         "threshold {threshold:.2} (chosen held out); the forest grown on all: {fact}/{same_fact} same fact, {hit} hit, {false_linked} false"
     );
+    // The story it never saw (its measures read with the base weights fitted above only once
+    // they are pasted).
+    let unseen = set_samples(1);
+    let scores: Vec<f32> = unseen.iter().map(|s| forest.predict(&s.input)).collect();
+    for step in [20, 25, 30, 35, 40] {
+        let at = step as f32 / 100.0;
+        let (fact, hit, false_linked) = rates(&unseen, &scores, at);
+        eprintln!(
+            "the second set, never fitted on, threshold {at:.2}: {fact}/{} same fact, {hit} hit, {false_linked} of {} false",
+            JUDGED[1].with_fact(),
+            JUDGED[1].without.len()
+        );
+    }
     if std::env::var_os("WRITE_MODEL").is_some() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/link-model.json");
         std::fs::write(path, model_json(&forest)).unwrap();
@@ -302,7 +316,7 @@ fn calibrate_links() {
 
 /// The judged paragraphs whose coverage reports the same fact.
 fn judged_with_fact() -> usize {
-    JUDGED.iter().map(|j| j.with_fact()).sum()
+    JUDGED[0].with_fact()
 }
 
 /// The names of what the forest reads, for the model file.

@@ -348,7 +348,10 @@ fn measles_links_against_the_judgement_set() {
         comparison.mismatches
     );
     let (hit_rate, same_fact_rate, false_rate) = report("measles set", &MEASLES, &comparison);
-    assert!(same_fact_rate >= 0.0 && hit_rate >= 0.0, "{hit_rate:.2}");
+    // The levels reached on a story the model never saw (see the closing notes of the linking
+    // issue); they may only go up.
+    assert!(same_fact_rate >= 0.5, "{same_fact_rate:.2}");
+    assert!(hit_rate >= 0.5, "{hit_rate:.2}");
     assert!(false_rate <= 0.0, "false rate {false_rate:.2}");
     // The news paragraphs that report nothing of the report get no link from a body row.
     let unreported = [("de", 5), ("de", 6), ("es", 4), ("it", 3)];
