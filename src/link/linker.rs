@@ -58,6 +58,11 @@ pub struct PairFeatures {
     pub cognates: f32,
     /// The share of the coverage paragraph's words (rarity-weighted) that meet a row word so.
     pub cognate_share: f32,
+    /// How far that share exceeds the share of the whole coverage document's words that meet
+    /// a row word so: what the row and the paragraph share beyond what any paragraph of that
+    /// document shares with the row (related languages share many cognates by chance, Dutch
+    /// and German far more than English and Italian).
+    pub cognate_excess: f32,
     /// A side of the row is written in the coverage document's language.
     pub same_language: bool,
     /// Glossary concepts of the coverage paragraph that a word of the row stands for too,
@@ -68,7 +73,7 @@ pub struct PairFeatures {
 }
 
 /// How many measures the model reads.
-pub const FEATURES: usize = 10;
+pub const FEATURES: usize = 11;
 // The forest reads the measures and two of their context.
 const _: () = assert!(MODEL_FEATURES == FEATURES + 2);
 
@@ -76,7 +81,7 @@ const _: () = assert!(MODEL_FEATURES == FEATURES + 2);
 /// bundled set (`cargo test --test integration calibrate_links -- --ignored --nocapture`
 /// refits them).
 const WEIGHTS: [f32; FEATURES + 1] = [
-    -4.14, 4.23, 0.07, 1.53, 1.66, -0.10, 0.64, -0.90, -0.06, 1.50, 0.53,
+    -4.14, 4.23, 0.06, 1.53, 1.67, -0.10, 0.65, -0.78, -0.07, 1.49, 0.56, -0.32,
 ];
 
 impl PairFeatures {
@@ -93,6 +98,7 @@ impl PairFeatures {
             f32::from(u8::from(self.same_language)),
             self.concepts.min(3.0),
             self.concept_share,
+            self.cognate_excess,
         ]
     }
 
@@ -242,6 +248,11 @@ pub struct Linker {
     lexicon: Lexicon,
     targets: Vec<Target>,
     index: FxHashMap<u64, Vec<(u32, f32)>>,
+    /// Cognate prefix → per coverage document that has it, the prefix's rarity summed over the
+    /// document's paragraphs.
+    document_cognates: FxHashMap<u64, Vec<(u32, f32)>>,
+    /// Per document of the set, the sum of its paragraphs' cognate masses (0 but for coverage).
+    document_cognate_mass: Vec<f32>,
 }
 
 /// Weighted word stems of one language, with their norm.
@@ -262,6 +273,8 @@ struct Query {
     prefixes: Vec<u64>,
     /// Glossary concepts of the row's words, sorted.
     concepts: Vec<u64>,
+    /// Per document of the set: the share of its cognate mass that the row's prefixes meet.
+    cognate_chance: Vec<f32>,
 }
 
 impl Query {
@@ -355,6 +368,8 @@ impl Linker {
         let rarity = Rarity::new(profiles.iter().flatten());
         let mut targets = Vec::new();
         let mut index: FxHashMap<u64, Vec<(u32, f32)>> = FxHashMap::default();
+        let mut document_cognates: FxHashMap<u64, Vec<(u32, f32)>> = FxHashMap::default();
+        let mut document_cognate_mass = vec![0.0f32; set.documents.len()];
         for (document, doc) in set.documents.iter().enumerate() {
             if doc.role != Role::Coverage {
                 continue;
@@ -388,7 +403,13 @@ impl Linker {
                 let cognate_mass = cognates.iter().map(|(_, w)| w).sum();
                 for &(hash, weight) in &cognates {
                     index.entry(hash).or_default().push((target, weight));
+                    let in_documents = document_cognates.entry(hash).or_default();
+                    match in_documents.last_mut() {
+                        Some((d, sum)) if *d == document as u32 => *sum += weight,
+                        _ => in_documents.push((document as u32, weight)),
+                    }
                 }
+                document_cognate_mass[document] += cognate_mass;
                 let (concepts, concept_mass) = by_rarity(&profile.concepts, &rarity);
                 for &(hash, weight) in &concepts {
                     index.entry(hash).or_default().push((target, weight));
@@ -427,6 +448,8 @@ impl Linker {
             lexicon: Lexicon::default(),
             targets,
             index,
+            document_cognates,
+            document_cognate_mass,
         }
     }
 
@@ -520,12 +543,26 @@ impl Linker {
             }
             same
         });
+        let mut cognate_chance = vec![0.0f32; self.document_cognate_mass.len()];
+        for prefix in &prefixes {
+            for &(document, weight) in self
+                .document_cognates
+                .get(prefix)
+                .map_or(&[][..], Vec::as_slice)
+            {
+                cognate_chance[document as usize] += weight;
+            }
+        }
+        for (chance, &mass) in cognate_chance.iter_mut().zip(&self.document_cognate_mass) {
+            *chance = share(*chance, mass);
+        }
         Some(Query {
             keys,
             names,
             stems,
             prefixes,
             concepts,
+            cognate_chance,
         })
     }
 
@@ -627,6 +664,7 @@ impl Linker {
                 });
         let cognates = sorted_overlap(&target.cognates, &query.prefixes);
         let cognate_share = share(cognates, target.cognate_mass);
+        let cognate_excess = (cognate_share - query.cognate_chance[target.document]).max(0.0);
         let concepts = sorted_overlap(&target.concepts, &query.concepts);
         let concept_share = share(concepts, target.concept_mass);
         PairFeatures {
@@ -637,6 +675,7 @@ impl Linker {
             words,
             cognates,
             cognate_share,
+            cognate_excess,
             same_language,
             concepts,
             concept_share,

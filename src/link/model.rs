@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 /// The measures the model reads: the pair's own ([`super::FEATURES`]), then two of its
 /// context — the likeliest base score of the same coverage paragraph for the neighbouring
 /// rows, and of the neighbouring coverage paragraphs for this row.
-pub const MODEL_FEATURES: usize = 12;
+pub const MODEL_FEATURES: usize = 13;
 
 /// The model compiled into the program.
 const SOURCE: &str = include_str!("../../assets/link-model.json");

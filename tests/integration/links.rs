@@ -314,8 +314,8 @@ fn seed_links_against_the_judgement_set() {
     // The levels reached (see the closing notes of the linking issue); they may only go up.
     // The model is fitted on these paragraphs: `calibrate_links` prints the levels held out.
     // The issue's goal is 85 %.
-    assert!(same_fact_rate >= 0.70, "{same_fact_rate:.2}");
-    assert!(hit_rate >= 0.52, "{hit_rate:.2}");
+    assert!(same_fact_rate >= 0.80, "{same_fact_rate:.2}");
+    assert!(hit_rate >= 0.64, "{hit_rate:.2}");
     assert!(false_rate <= 0.10, "false rate {false_rate:.2}");
     // Evidence is shown once per item.
     for links in &comparison.links {
@@ -350,8 +350,8 @@ fn measles_links_against_the_judgement_set() {
     let (hit_rate, same_fact_rate, false_rate) = report("measles set", &MEASLES, &comparison);
     // The levels reached on a story the model never saw (see the closing notes of the linking
     // issue); they may only go up.
-    assert!(same_fact_rate >= 0.5, "{same_fact_rate:.2}");
-    assert!(hit_rate >= 0.5, "{hit_rate:.2}");
+    assert!(same_fact_rate >= 0.6, "{same_fact_rate:.2}");
+    assert!(hit_rate >= 0.6, "{hit_rate:.2}");
     assert!(false_rate <= 0.0, "false rate {false_rate:.2}");
     // The news paragraphs that report nothing of the report get no link from a body row.
     let unreported = [("de", 5), ("de", 6), ("es", 4), ("it", 3)];
