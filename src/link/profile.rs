@@ -518,3 +518,36 @@ pub fn profiles(set: &ArticleSet, words: &SetWords, names: &FxHashSet<u64>) -> V
         .map(|doc| flat.by_ref().take(doc.paragraphs.len()).collect())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The exact figure keys of a text, with their specificity.
+    fn exact_keys(text: &str, lang: &str) -> Vec<(String, f32)> {
+        let figures = crate::figures::extract(text, lang);
+        let mut keys = Vec::new();
+        figure_keys(text, &figures, &mut keys);
+        keys.iter()
+            .filter(|k| k.class == KeyClass::Figure)
+            .map(|k| match k.source {
+                KeySource::Figure(n) => (figures[n as usize].text.clone(), k.specificity),
+                _ => (String::new(), k.specificity),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_digit_counts_are_weak_keys_unless_written_onto_a_word() {
+        let keys = exact_keys("Some 38 children died; 5 were treated.", "en");
+        assert_eq!(keys.len(), 1, "{keys:?}");
+        assert_eq!(keys[0].0, "38");
+        assert!(keys[0].1 < 0.5);
+        assert!(exact_keys("During the Covid-19 pandemic", "en").is_empty());
+        assert!(exact_keys("Die F-35 und die G20", "de").is_empty());
+        // A figure with a unit keeps its full weight.
+        let keys = exact_keys("It cost 5.83 billion dollars.", "en");
+        assert_eq!(keys.len(), 1, "{keys:?}");
+        assert!(keys[0].1 > 1.0);
+    }
+}
