@@ -40,6 +40,9 @@ const CANDIDATES: usize = 16;
 /// counts in the exact measures).
 const SEARCH_WORDS: usize = 32;
 
+/// A feature is searched whatever its number of paragraphs up to this many.
+const CROWDED_AT_LEAST: usize = 64;
+
 /// What is measured of a row and a coverage paragraph.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct PairFeatures {
@@ -568,6 +571,13 @@ impl Linker {
 
     /// The coverage paragraphs worth measuring for a query, with a first measure of each.
     fn candidates(&self, query: &Query) -> Vec<(u32, f32)> {
+        // A feature of more than a quarter of the coverage paragraphs tells them apart little and
+        // costs the most to look up (on small sets every feature is cheap and kept).
+        let crowded = (self.targets.len() / 4).max(CROWDED_AT_LEAST);
+        let postings = |hash: u64| {
+            let list = self.postings(hash);
+            if list.len() > crowded { &[][..] } else { list }
+        };
         Accumulator::top(self.targets.len(), CANDIDATES, |first| {
             let exact = query
                 .keys
@@ -577,7 +587,7 @@ impl Linker {
             for (hash, weight) in exact {
                 let idf = self.rarity.idf_norm(hash);
                 let value = weight * idf;
-                for &(target, _) in self.postings(hash) {
+                for &(target, _) in postings(hash) {
                     first.add(target, value);
                 }
             }
@@ -596,7 +606,7 @@ impl Linker {
                     }
                     // Stem postings carry their weight divided by their paragraph's norm.
                     let scale = weight / norm;
-                    for &(target, target_weight) in self.postings(hash) {
+                    for &(target, target_weight) in postings(hash) {
                         first.add(target, scale * target_weight);
                     }
                 }
@@ -608,7 +618,7 @@ impl Linker {
                     if self.rarity.df(feature) as f32 > common {
                         continue;
                     }
-                    for &(target, weight) in self.postings(feature) {
+                    for &(target, weight) in postings(feature) {
                         first.add(target, weight);
                     }
                 }
