@@ -183,6 +183,17 @@ fn varied_book() {
         truth.len(),
         100.0 * correct as f64 / truth.len() as f64
     );
+    // A manual alignment edit in the middle of the book and its undo: the changed rows and
+    // their neighbours are measured again, headings and conflicts finished over every row.
+    let mut comparison = comparison;
+    let middle = comparison.rows.len() / 2;
+    let ms = median_ms(5, || {
+        assert!(comparison.edit_alignment(|rows, reviews| {
+            parallel_reader::review::edit::merge_with_next(rows, reviews, middle)
+        }));
+        assert!(comparison.undo());
+    });
+    println!("   an alignment edit and its undo (merge two rows, then undo): {ms:.0} ms");
 }
 
 /// Linking alone and its stages: reading the set, learning the lexicon, linking the rows.

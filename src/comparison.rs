@@ -483,6 +483,8 @@ impl Comparison {
                 (None, Some(old)) => self.links[old].clone(),
             });
         }
+        // Headings and conflicts depend on other rows: finished again over all of them.
+        crate::link::finish_links(&self.set, &rows, &mut links);
         self.moved_rows = moved_rows(&rows, &self.moved);
         self.rows = rows;
         self.reviews = reviews;

@@ -159,20 +159,35 @@ impl Linker {
         let all: Vec<usize> = (0..rows.len()).collect();
         let mut links = self.links_at(set, rows, &all, link_threshold(), progress);
         progress.check()?;
-        link_headings(set, rows, &mut links);
-        compare_figures(set, rows.iter(), &mut links);
+        finish_links(set, rows, &mut links);
         Ok(links)
     }
 
-    /// Link again the rows `which` of `rows` (after an alignment edit), each read with its
-    /// neighbouring rows; headings among them link through the rows of `which` after them.
+    /// The rows `which` of `rows` linked again (after an alignment edit), each read with its
+    /// neighbouring rows: their own links only, before [`finish_links`] gives headings their
+    /// sections and compares the figures of every row's links.
     pub fn link_rows_at(&self, set: &ArticleSet, rows: &[Row], which: &[usize]) -> Vec<Vec<Link>> {
-        let mut links = self.links_at(set, rows, which, link_threshold(), &Progress::new());
-        let chosen: Vec<Row> = which.iter().map(|&i| rows[i].clone()).collect();
-        link_headings(set, &chosen, &mut links);
-        compare_figures(set, chosen.iter(), &mut links);
-        links
+        self.links_at(set, rows, which, link_threshold(), &Progress::new())
     }
+}
+
+/// What every row's own links need from the others: headings link through the section they
+/// head, and the figures of each link are compared (a conflict depends on what the other rows
+/// report). Links already finished are finished again from their own part, so that after an
+/// alignment edit the rows that did not change and those linked again give the same links as
+/// a whole new linking.
+pub fn finish_links(set: &ArticleSet, rows: &[Row], links: &mut [Vec<Link>]) {
+    for (row, row_links) in rows.iter().zip(links.iter_mut()) {
+        if is_heading_row(set, row) {
+            row_links.retain(|link| !link.via_section);
+        }
+        for link in row_links.iter_mut() {
+            link.figures_agree.clear();
+            link.figures_conflict.clear();
+        }
+    }
+    link_headings(set, rows, links);
+    compare_figures(set, rows.iter(), links);
 }
 
 /// The figures that agree or conflict between each row and its links.

@@ -673,3 +673,40 @@ fn a_moved_paragraph_is_linked_both_ways_in_every_export() {
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(&records[to][7], format!("moved here from row {from}"));
 }
+
+/// After every alignment edit, and after undoing them, the links are those of a whole new
+/// linking of the rows (headings link through their whole section, a conflict sees every row),
+/// though only the changed rows and their neighbours were measured again.
+#[test]
+fn links_after_an_edit_are_those_of_a_whole_new_linking() {
+    use parallel_reader::link::Linker;
+    let mut comparison = Comparison::build(parallel_reader::set::bundled());
+    let aligned = comparison.rows.clone();
+    let original = comparison.links.clone();
+    let mut linker = Linker::new(&comparison.set);
+    linker.learn(&aligned);
+    let relinked = |comparison: &Comparison| linker.link_rows(&comparison.set, &comparison.rows);
+    // Row 15 holds a coverage conflict; row 66 the other; row 5 is a heading.
+    assert!(
+        comparison.edit_alignment(|rows, reviews| review::edit::merge_with_next(rows, reviews, 14))
+    );
+    assert_eq!(comparison.links, relinked(&comparison));
+    assert!(
+        comparison.edit_alignment(|rows, reviews| review::edit::detach(
+            rows,
+            reviews,
+            64,
+            Side::Right,
+            End::Last
+        ))
+    );
+    assert_eq!(comparison.links, relinked(&comparison));
+    assert!(
+        comparison.edit_alignment(|rows, reviews| review::edit::merge_with_next(rows, reviews, 6))
+    );
+    assert_eq!(comparison.links, relinked(&comparison));
+    assert!(comparison.stats().conflicts >= 1);
+    while comparison.undo() {}
+    assert_eq!(comparison.rows, aligned);
+    assert_eq!(comparison.links, original);
+}
