@@ -183,9 +183,12 @@ fn varied_book() {
         truth.len(),
         100.0 * correct as f64 / truth.len() as f64
     );
-    // A manual alignment edit in the middle of the book and its undo: the changed rows and
-    // their neighbours are measured again, headings and conflicts finished over every row.
-    let mut comparison = comparison;
+    edit_and_undo(comparison);
+}
+
+/// A manual alignment edit in the middle of the book and its undo: the changed rows and their
+/// neighbours are measured again, headings and conflicts finished over every row.
+fn edit_and_undo(mut comparison: Comparison) {
     let middle = comparison.rows.len() / 2;
     let ms = median_ms(5, || {
         assert!(comparison.edit_alignment(|rows, reviews| {
