@@ -631,7 +631,7 @@ impl Linker {
         self.index.get(&hash).map_or(&[], Vec::as_slice)
     }
 
-    /// The five measures of a row's query and a coverage paragraph.
+    /// The measures of a row's query and a coverage paragraph.
     fn features(&self, query: &Query, target: &Target) -> PairFeatures {
         let profile = &self.profiles[target.document][target.paragraph];
         let mut figures = 0.0;
