@@ -339,8 +339,25 @@ fn estimate_height(
             .sum::<f32>()
             + (indices.len() - 1) as f32 * line_height
     };
-    side(comparison.set.left(), &row.left).max(side(comparison.set.right(), &row.right))
+    side(comparison.set.left(), &row.left)
+        .max(side(comparison.set.right(), &row.right))
+        .max(link_markers_height(comparison, row_idx))
         + 2.0 * ROW_PADDING
+}
+
+/// The height of a link marker, with the gap below it.
+const LINK_MARKER_STEP: f32 = 19.0;
+
+/// The height of a row's link markers, one line per coverage document: a row is never shorter,
+/// so that no marker is cut off (a one-line heading linked to three documents).
+fn link_markers_height(comparison: &Comparison, row_idx: usize) -> f32 {
+    let mut documents: Vec<usize> = comparison.links[row_idx]
+        .iter()
+        .map(|l| l.document)
+        .collect();
+    documents.sort_unstable();
+    documents.dedup();
+    (documents.len() as f32 * LINK_MARKER_STEP - 3.0).max(0.0)
 }
 
 /// A figure's place in a cell's laid-out text.
@@ -357,9 +374,11 @@ struct Cell {
     spans: Vec<FigureSpan>,
 }
 
-/// The laid-out text of one row: its left and right cells.
+/// The laid-out text of one row: its left and right cells, and the height its link markers
+/// need.
 struct RowCells {
     cells: [Cell; 2],
+    markers: f32,
 }
 
 impl RowCells {
@@ -392,12 +411,20 @@ impl RowCells {
                 spans,
             }
         });
-        Self { cells }
+        Self {
+            cells,
+            markers: link_markers_height(comparison, row_idx),
+        }
     }
 
     fn height(&self) -> f32 {
         let [left, right] = &self.cells;
-        left.galley.size().y.max(right.galley.size().y) + 2.0 * ROW_PADDING
+        left.galley
+            .size()
+            .y
+            .max(right.galley.size().y)
+            .max(self.markers)
+            + 2.0 * ROW_PADDING
     }
 
     /// Paint the row into its place; returns (row clicked, coverage markers clicked).
@@ -683,7 +710,7 @@ fn link_markers_ui(
         let chip = Rect::from_min_size(pos, galley.size() + vec2(8.0, 2.0));
         painter.rect_filled(chip, 3.0, theme.link_chip);
         painter.galley(pos + vec2(4.0, 1.0), galley, color);
-        y += chip.height() + 3.0;
+        y += LINK_MARKER_STEP;
     }
 }
 
@@ -839,6 +866,21 @@ fn cell_job(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A one-line heading linked to three coverage documents is tall enough for its three
+    /// markers, laid out or estimated.
+    #[test]
+    fn a_row_is_tall_enough_for_its_link_markers() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/measles");
+        let comparison = Comparison::build(crate::set::load(&[dir]).unwrap());
+        let documents: std::collections::BTreeSet<usize> =
+            comparison.links[0].iter().map(|l| l.document).collect();
+        assert_eq!(documents.len(), 3, "{:?}", comparison.links[0]);
+        let markers = link_markers_height(&comparison, 0);
+        assert!(markers >= 3.0 * 16.0, "{markers}");
+        // Wide columns: the heading's text takes one line.
+        assert!(estimate_height(&comparison, 0, 2000.0, 14.0) >= markers + 2.0 * ROW_PADDING);
+    }
 
     fn comparison(sv: &str, nl: &str) -> Comparison {
         let dir = tempfile::tempdir().unwrap();
