@@ -208,11 +208,12 @@ impl<'a> Reader<'_, 'a> {
                         return true;
                     }
                 }
+                // "COVID-19", "Covid-19", "F-35": a capitalised word joined to the number names
+                // something ("über-50-Jährige" counts people).
                 Tok::Sym('-') if idx >= 2 && !self.tokens[idx - 1].space_before => {
                     let before = &self.tokens[idx - 2];
                     if before.tok == Tok::Word
-                        && before.text.chars().any(char::is_uppercase)
-                        && before.text.chars().all(char::is_uppercase)
+                        && before.text.chars().next().is_some_and(char::is_uppercase)
                     {
                         return true;
                     }

@@ -749,6 +749,13 @@ fn approximation_words() {
 const CODES_AND_NAMES_ARE_NOT_FIGURES: &[Case] = &[
     ("sv", "B2B -handelsplattformar", &[]),
     ("sv", "under COVID-19-krisen", &[]),
+    ("sv", "Under Covid-19-pandemin föll vaccinationerna", &[]),
+    ("en", "the F-35 and the Covid-19 pandemic", &[]),
+    (
+        "de",
+        "für über-50-Jährige",
+        &[(50.0, None, Some("years_old"), Count, false)],
+    ),
     ("en", "5G networks and the A380", &[]),
     ("sv", "ring +49 89 674 804", &[]),
     (
