@@ -209,12 +209,18 @@ impl<'a> Reader<'_, 'a> {
                     }
                 }
                 // "COVID-19", "Covid-19", "F-35": a capitalised word joined to the number names
-                // something ("über-50-Jährige" counts people).
+                // something ("über-50-Jährige" counts people), but for a year after a word
+                // that only starts a sentence ("Mid-2025").
                 Tok::Sym('-') if idx >= 2 && !self.tokens[idx - 1].space_before => {
                     let before = &self.tokens[idx - 2];
-                    if before.tok == Tok::Word
-                        && before.text.chars().next().is_some_and(char::is_uppercase)
-                    {
+                    let all_capitals = before.text.chars().all(char::is_uppercase);
+                    let capitalised = before.text.chars().next().is_some_and(char::is_uppercase);
+                    let year = token.text.len() == 4
+                        && token
+                            .text
+                            .parse::<u32>()
+                            .is_ok_and(|y| (1000..2200).contains(&y));
+                    if before.tok == Tok::Word && (all_capitals || (capitalised && !year)) {
                         return true;
                     }
                 }

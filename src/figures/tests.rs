@@ -752,6 +752,11 @@ const CODES_AND_NAMES_ARE_NOT_FIGURES: &[Case] = &[
     ("sv", "Under Covid-19-pandemin föll vaccinationerna", &[]),
     ("en", "the F-35 and the Covid-19 pandemic", &[]),
     (
+        "en",
+        "Mid-2025, the company",
+        &[(2025.0, None, None, Year, false)],
+    ),
+    (
         "de",
         "für über-50-Jährige",
         &[(50.0, None, Some("years_old"), Count, false)],
