@@ -351,13 +351,27 @@ const LINK_MARKER_STEP: f32 = 19.0;
 /// The height of a row's link markers, one line per coverage document: a row is never shorter,
 /// so that no marker is cut off (a one-line heading linked to three documents).
 fn link_markers_height(comparison: &Comparison, row_idx: usize) -> f32 {
-    let mut documents: Vec<usize> = comparison.links[row_idx]
-        .iter()
-        .map(|l| l.document)
-        .collect();
-    documents.sort_unstable();
-    documents.dedup();
-    (documents.len() as f32 * LINK_MARKER_STEP - 3.0).max(0.0)
+    let documents = links_per_document(&comparison.links[row_idx]).len();
+    (documents as f32 * LINK_MARKER_STEP - 3.0).max(0.0)
+}
+
+/// A row's links by coverage document: (document, links, conflicts), by document.
+fn links_per_document(links: &[crate::link::Link]) -> Vec<(usize, usize, usize)> {
+    let mut per_document: Vec<(usize, usize, usize)> = Vec::new();
+    for link in links {
+        match per_document
+            .iter_mut()
+            .find(|(doc, _, _)| *doc == link.document)
+        {
+            Some(entry) => {
+                entry.1 += 1;
+                entry.2 += link.figures_conflict.len();
+            }
+            None => per_document.push((link.document, 1, link.figures_conflict.len())),
+        }
+    }
+    per_document.sort_unstable();
+    per_document
 }
 
 /// A figure's place in a cell's laid-out text.
@@ -675,26 +689,8 @@ fn link_markers_ui(
     comparison: &Comparison,
     theme: &Theme,
 ) {
-    let links = &comparison.links[place.row_idx];
-    if links.is_empty() {
-        return;
-    }
-    let mut per_document: Vec<(usize, usize, usize)> = Vec::new();
-    for link in links {
-        match per_document
-            .iter_mut()
-            .find(|(doc, _, _)| *doc == link.document)
-        {
-            Some(entry) => {
-                entry.1 += 1;
-                entry.2 += link.figures_conflict.len();
-            }
-            None => per_document.push((link.document, 1, link.figures_conflict.len())),
-        }
-    }
-    per_document.sort_unstable();
     let mut y = place.rect.top() + ROW_PADDING;
-    for (doc_idx, count, conflicts) in per_document {
+    for (doc_idx, count, conflicts) in links_per_document(&comparison.links[place.row_idx]) {
         let doc = &comparison.set.documents[doc_idx];
         let mut text = format!("{} {count}", doc.lang.to_uppercase());
         if conflicts > 0 {

@@ -276,8 +276,6 @@ struct Query {
     prefixes: Vec<u64>,
     /// Glossary concepts of the row's words, sorted.
     concepts: Vec<u64>,
-    /// Per document of the set: the share of its cognate mass that the row's prefixes meet.
-    cognate_chance: Vec<f32>,
 }
 
 impl Query {
@@ -546,27 +544,32 @@ impl Linker {
             }
             same
         });
-        let mut cognate_chance = vec![0.0f32; self.document_cognate_mass.len()];
-        for prefix in &prefixes {
-            for &(document, weight) in self
-                .document_cognates
-                .get(prefix)
-                .map_or(&[][..], Vec::as_slice)
-            {
-                cognate_chance[document as usize] += weight;
-            }
-        }
-        for (chance, &mass) in cognate_chance.iter_mut().zip(&self.document_cognate_mass) {
-            *chance = share(*chance, mass);
-        }
         Some(Query {
             keys,
             names,
             stems,
             prefixes,
             concepts,
-            cognate_chance,
         })
+    }
+
+    /// Per document of the set: the share of its cognate mass that `prefixes` meet (what any of
+    /// its paragraphs shares with the row by chance).
+    fn cognate_chance(&self, prefixes: &[u64]) -> Vec<f32> {
+        let mut chance = vec![0.0f32; self.document_cognate_mass.len()];
+        for prefix in prefixes {
+            for &(document, weight) in self
+                .document_cognates
+                .get(prefix)
+                .map_or(&[][..], Vec::as_slice)
+            {
+                chance[document as usize] += weight;
+            }
+        }
+        for (chance, &mass) in chance.iter_mut().zip(&self.document_cognate_mass) {
+            *chance = share(*chance, mass);
+        }
+        chance
     }
 
     /// The coverage paragraphs worth measuring for a query, with a first measure of each.
@@ -632,7 +635,8 @@ impl Linker {
     }
 
     /// The measures of a row's query and a coverage paragraph.
-    fn features(&self, query: &Query, target: &Target) -> PairFeatures {
+    /// `cognate_chance` is [`Self::cognate_chance`] of the query's prefixes.
+    fn features(&self, query: &Query, cognate_chance: &[f32], target: &Target) -> PairFeatures {
         let profile = &self.profiles[target.document][target.paragraph];
         let mut figures = 0.0;
         let mut near = 0.0;
@@ -674,7 +678,7 @@ impl Linker {
                 });
         let cognates = sorted_overlap(&target.cognates, &query.prefixes);
         let cognate_share = share(cognates, target.cognate_mass);
-        let cognate_excess = (cognate_share - query.cognate_chance[target.document]).max(0.0);
+        let cognate_excess = (cognate_share - cognate_chance[target.document]).max(0.0);
         let concepts = sorted_overlap(&target.concepts, &query.concepts);
         let concept_share = share(concepts, target.concept_mass);
         PairFeatures {
@@ -698,11 +702,13 @@ impl Linker {
         let Some(query) = self.query(row) else {
             return Measured::default();
         };
+        let cognate_chance = self.cognate_chance(&query.prefixes);
         let mut candidates: Vec<Candidate> = self
             .candidates(&query)
             .into_iter()
             .map(|(target, _)| {
-                let features = self.features(&query, &self.targets[target as usize]);
+                let features =
+                    self.features(&query, &cognate_chance, &self.targets[target as usize]);
                 Candidate {
                     target,
                     features,
