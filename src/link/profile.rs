@@ -307,7 +307,10 @@ fn year_key(year: u64) -> Key {
     }
 }
 
-/// A bare number written onto a word (`Covid-19`, `F-35`, `G20`): a name, not a quantity.
+/// A bare number joined by a hyphen to a word in lower case (`covid-19`, `top-10`): a name, not
+/// a quantity. The figure reader already leaves out numbers glued to a word (`G20`) or joined to
+/// a capitalised one (`Covid-19`, `F-35`); it reads these, as a lower-case word before a hyphen
+/// is as often a prefix of a real quantity (`über-50-Jährige`, which has a unit).
 fn part_of_a_name(text: &str, figure: &Figure) -> bool {
     if figure.unit.is_some() || figure.in_words {
         return false;
@@ -315,11 +318,7 @@ fn part_of_a_name(text: &str, figure: &Figure) -> bool {
     let mut before = text[..figure.byte_range.start.min(text.len())]
         .chars()
         .rev();
-    match before.next() {
-        Some(c) if c.is_alphabetic() => true,
-        Some('-') => before.next().is_some_and(char::is_alphabetic),
-        _ => false,
-    }
+    before.next() == Some('-') && before.next().is_some_and(char::is_alphabetic)
 }
 
 /// An amount, percentage or count: its exact key, and two near keys.
@@ -544,6 +543,7 @@ mod tests {
         assert_eq!(keys[0].0, "38");
         assert!(keys[0].1 < 0.5);
         assert!(exact_keys("During the Covid-19 pandemic", "en").is_empty());
+        assert!(exact_keys("tijdens de covid-19-pandemie", "nl").is_empty());
         assert!(exact_keys("Die F-35 und die G20", "de").is_empty());
         // A figure with a unit keeps its full weight.
         let keys = exact_keys("It cost 5.83 billion dollars.", "en");
