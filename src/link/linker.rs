@@ -42,6 +42,13 @@ const SEARCH_WORDS: usize = 32;
 
 /// A feature is searched whatever its number of paragraphs up to this many.
 const CROWDED_AT_LEAST: usize = 64;
+/// A word stem in more than this share of the coverage paragraphs of its language (1 / this)
+/// tells them apart little and costs the most to look up: it does not look for candidates (it
+/// still counts in the measures).
+const CROWDED_STEM: usize = 8;
+/// The same for the weaker evidence across languages (cognate prefixes, glossary concepts),
+/// against all the coverage paragraphs.
+const CROWDED_ACROSS: usize = 16;
 
 /// What is measured of a row and a coverage paragraph.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -244,8 +251,8 @@ impl Accumulator {
 pub struct Linker {
     /// The languages of the left and right renderings.
     side_langs: [String; 2],
-    /// The languages the coverage is written in.
-    coverage_langs: Vec<String>,
+    /// The languages the coverage is written in, with their number of coverage paragraphs.
+    coverage_langs: Vec<(String, usize)>,
     profiles: Vec<Vec<Profile>>,
     rarity: Rarity,
     lexicon: Lexicon,
@@ -439,9 +446,13 @@ impl Linker {
         Self {
             side_langs: [set.left().lang.clone(), set.right().lang.clone()],
             coverage_langs: {
-                let mut langs: Vec<String> = targets.iter().map(|t| t.lang.clone()).collect();
-                langs.sort();
-                langs.dedup();
+                let mut langs: Vec<(String, usize)> = Vec::new();
+                for target in &targets {
+                    match langs.iter_mut().find(|(lang, _)| *lang == target.lang) {
+                        Some((_, count)) => *count += 1,
+                        None => langs.push((target.lang.clone(), 1)),
+                    }
+                }
                 langs
             },
             profiles,
@@ -574,13 +585,15 @@ impl Linker {
 
     /// The coverage paragraphs worth measuring for a query, with a first measure of each.
     fn candidates(&self, query: &Query) -> Vec<(u32, f32)> {
-        // A feature of more than a quarter of the coverage paragraphs tells them apart little and
-        // costs the most to look up (on small sets every feature is cheap and kept).
-        let crowded = (self.targets.len() / 4).max(CROWDED_AT_LEAST);
-        let postings = |hash: u64| {
+        // A feature of too many coverage paragraphs tells them apart little and costs the most
+        // to look up (on small sets every feature is cheap and kept).
+        let crowded = |paragraphs: usize, share: usize| (paragraphs / share).max(CROWDED_AT_LEAST);
+        let postings = |hash: u64, crowded: usize| {
             let list = self.postings(hash);
             if list.len() > crowded { &[][..] } else { list }
         };
+        let exact_crowded = crowded(self.targets.len(), 4);
+        let across_crowded = crowded(self.targets.len(), CROWDED_ACROSS);
         Accumulator::top(self.targets.len(), CANDIDATES, |first| {
             let exact = query
                 .keys
@@ -590,7 +603,7 @@ impl Linker {
             for (hash, weight) in exact {
                 let idf = self.rarity.idf_norm(hash);
                 let value = weight * idf;
-                for &(target, _) in postings(hash) {
+                for &(target, _) in postings(hash, exact_crowded) {
                     first.add(target, value);
                 }
             }
@@ -599,9 +612,11 @@ impl Linker {
             let common = 0.25 * self.rarity.paragraphs;
             for LanguageStems { lang, vector, norm } in &query.stems {
                 // Stems find only coverage in their own language.
-                if !self.coverage_langs.contains(lang) {
+                let Some(&(_, in_language)) = self.coverage_langs.iter().find(|(l, _)| l == lang)
+                else {
                     continue;
-                }
+                };
+                let stem_crowded = crowded(in_language, CROWDED_STEM);
                 let norm = norm.max(1e-6);
                 for (hash, weight) in heaviest(vector.clone(), SEARCH_WORDS) {
                     if self.rarity.df(hash) as f32 > common {
@@ -609,7 +624,7 @@ impl Linker {
                     }
                     // Stem postings carry their weight divided by their paragraph's norm.
                     let scale = weight / norm;
-                    for &(target, target_weight) in postings(hash) {
+                    for &(target, target_weight) in postings(hash, stem_crowded) {
                         first.add(target, scale * target_weight);
                     }
                 }
@@ -621,7 +636,7 @@ impl Linker {
                     if self.rarity.df(feature) as f32 > common {
                         continue;
                     }
-                    for &(target, weight) in postings(feature) {
+                    for &(target, weight) in postings(feature, across_crowded) {
                         first.add(target, weight);
                     }
                 }
