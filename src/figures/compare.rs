@@ -145,13 +145,14 @@ pub fn compare(left: &SideFigures<'_>, right: &SideFigures<'_>) -> Vec<Mismatch>
     }
 
     // A small number in words ("två år", "one of the two") that found no equal is never a
-    // finding on its own: translators write such numbers freely.
+    // finding on its own: translators write such numbers freely. Nor is a number joined to a
+    // word ("covid-19-pandemin" against "coronapandemie"): as often a name as a count.
     for (used, figures) in [
         (&mut left_used, &left_figures),
         (&mut right_used, &right_figures),
     ] {
         for (flag, (_, figure)) in used.iter_mut().zip(figures.iter()) {
-            *flag |= is_small_word(figure);
+            *flag |= is_small_word(figure) || figure.after_word;
         }
     }
 
@@ -416,5 +417,22 @@ mod tests {
         for (sv, nl, reason) in cases {
             assert_eq!(reasons(sv, nl), [reason], "{sv} / {nl}");
         }
+    }
+
+    #[test]
+    fn a_number_joined_to_a_word_is_never_missing_on_its_own() {
+        // The Swedish spelling of covid-19 against the Dutch word for the pandemic.
+        assert!(reasons("under covid-19-pandemin", "tijdens de coronapandemie").is_empty());
+        // It still pairs with an equal, and an unequal figure on the other side is found.
+        assert!(reasons("på topp-10-listan", "in de top 10").is_empty());
+        assert_eq!(
+            reasons("på topp-10-listan", "in de top 20"),
+            ["20: missing in Swedish"]
+        );
+        // A count after an approximation word is a figure like any other.
+        assert_eq!(
+            reasons("över-50-åringar", "ouderen"),
+            ["50-åringar: missing in Dutch"]
+        );
     }
 }

@@ -119,6 +119,12 @@ pub struct Figure {
     /// Written in words (`två år`, `tre miljarder dollar`), not in digits.
     #[serde(default)]
     pub in_words: bool,
+    /// Joined by a hyphen to the lower-case word before it (`covid-19`, `topp-10`): as often
+    /// part of a name as a count, so never a finding on its own when the other rendering has
+    /// no equal (`covid-19-pandemin` is `coronapandemie`). Not after an approximation word
+    /// (`über-50-Jährige` counts people) nor for a year (`mid-2025`).
+    #[serde(default)]
+    pub after_word: bool,
 }
 
 impl Figure {

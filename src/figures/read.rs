@@ -333,8 +333,24 @@ impl<'a> Reader<'_, 'a> {
                 f.scale = factor;
                 f.digits = digits;
                 f.in_words = first.in_words;
+                f.after_word = kind != FigureKind::Year && self.after_lower_word(first.start_tok);
             });
         Some((figure, end_tok))
+    }
+
+    /// The number at `idx` is joined by a hyphen to a lower-case word that is no
+    /// approximation: `covid-19`, `topp-10`, not `über-50-Jährige`.
+    fn after_lower_word(&self, idx: usize) -> bool {
+        if idx < 2 || !self.is_num(idx) || !self.glued(idx) || !self.glued(idx - 1) {
+            return false;
+        }
+        let before = &self.tokens[idx - 2];
+        self.sym(idx - 1) == Some('-')
+            && before.tok == Tok::Word
+            && before.text.chars().next().is_some_and(char::is_lowercase)
+            && self
+                .matches_before(idx - 1, |m| m == Meaning::Approx)
+                .is_none()
     }
 
     /// A figure covering tokens `tokens`, with the rest of its fields at their defaults.
@@ -361,6 +377,7 @@ impl<'a> Reader<'_, 'a> {
             scale: 1.0,
             digits: String::new(),
             in_words: false,
+            after_word: false,
         }
     }
 

@@ -775,6 +775,26 @@ fn codes_and_names_are_not_figures() {
     check(CODES_AND_NAMES_ARE_NOT_FIGURES);
 }
 
+/// A number joined by a hyphen to a lower-case word (the Swedish and Dutch spelling of
+/// covid-19) is read, and marked as joined: it pairs with an equal but is never missing on its
+/// own. A count after an approximation word, and a year, are not marked.
+#[test]
+fn numbers_joined_to_a_lower_case_word_are_marked() {
+    let joined = |text: &str, lang: &str| -> Vec<(f64, bool)> {
+        extract(text, lang)
+            .iter()
+            .map(|f| (f.value, f.after_word))
+            .collect()
+    };
+    assert_eq!(joined("under covid-19-pandemin", "sv"), [(19.0, true)]);
+    assert_eq!(joined("tijdens de covid-19-pandemie", "nl"), [(19.0, true)]);
+    assert_eq!(joined("på topp-10-listan", "sv"), [(10.0, true)]);
+    assert_eq!(joined("für über-50-Jährige", "de"), [(50.0, false)]);
+    assert_eq!(joined("by mid-2025 the plant", "en"), [(2025.0, false)]);
+    assert_eq!(joined("a 10-year plan", "en"), [(10.0, false)]);
+    assert_eq!(joined("top 10", "en"), [(10.0, false)]);
+}
+
 /// The notations the figures issue found misread: a currency after the number, krona
 /// abbreviations, abbreviated scales, negative amounts, German compounds, ranges across kinds.
 const NOTATIONS_OF_THE_PRESS: &[Case] = &[

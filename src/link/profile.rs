@@ -200,7 +200,7 @@ pub fn profile(
     if paragraph.kind == ParagraphKind::Boilerplate {
         return out;
     }
-    figure_keys(&paragraph.text, &paragraph.figures, &mut out.keys);
+    figure_keys(&paragraph.figures, &mut out.keys);
     let mut stems = Vec::new();
     for word in words {
         let info = &word.info;
@@ -278,7 +278,7 @@ fn month_key(month: u32, year: u64, specificity: f32) -> Key {
 }
 
 /// The figure and date features of a paragraph's figures (`text` is the paragraph's).
-fn figure_keys(text: &str, figures: &[Figure], out: &mut Vec<Key>) {
+fn figure_keys(figures: &[Figure], out: &mut Vec<Key>) {
     for (n, figure) in figures.iter().enumerate() {
         match figure.kind {
             FigureKind::Year => out.push(year_key(figure.value as u64)),
@@ -292,7 +292,8 @@ fn figure_keys(text: &str, figures: &[Figure], out: &mut Vec<Key>) {
                 out.push(month_key(month as u32, 0, 0.5));
             }
             FigureKind::Ordinal => {}
-            _ if part_of_a_name(text, figure) => {}
+            // A bare number joined to a word (`covid-19`, `top-10`) is a name, not a quantity.
+            _ if figure.after_word && figure.unit.is_none() => {}
             _ => quantity_keys(figure, n as u32, out),
         }
     }
@@ -305,20 +306,6 @@ fn year_key(year: u64) -> Key {
         specificity: 1.0,
         source: KeySource::Year(year),
     }
-}
-
-/// A bare number joined by a hyphen to a word in lower case (`covid-19`, `top-10`): a name, not
-/// a quantity. The figure reader already leaves out numbers glued to a word (`G20`) or joined to
-/// a capitalised one (`Covid-19`, `F-35`); it reads these, as a lower-case word before a hyphen
-/// is as often a prefix of a real quantity (`über-50-Jährige`, which has a unit).
-fn part_of_a_name(text: &str, figure: &Figure) -> bool {
-    if figure.unit.is_some() || figure.in_words {
-        return false;
-    }
-    let mut before = text[..figure.byte_range.start.min(text.len())]
-        .chars()
-        .rev();
-    before.next() == Some('-') && before.next().is_some_and(char::is_alphabetic)
 }
 
 /// An amount, percentage or count: its exact key, and two near keys.
@@ -526,7 +513,7 @@ mod tests {
     fn exact_keys(text: &str, lang: &str) -> Vec<(String, f32)> {
         let figures = crate::figures::extract(text, lang);
         let mut keys = Vec::new();
-        figure_keys(text, &figures, &mut keys);
+        figure_keys(&figures, &mut keys);
         keys.iter()
             .filter(|k| k.class == KeyClass::Figure)
             .map(|k| match k.source {
