@@ -42,6 +42,9 @@ const SEARCH_WORDS: usize = 32;
 
 /// A feature is searched whatever its number of paragraphs up to this many.
 const CROWDED_AT_LEAST: usize = 64;
+/// A figure, date or name in more than this share of all the coverage paragraphs (1 / this)
+/// does not look for candidates.
+const CROWDED_EXACT: usize = 4;
 /// A word stem in more than this share of the coverage paragraphs of its language (1 / this)
 /// tells them apart little and costs the most to look up: it does not look for candidates (it
 /// still counts in the measures).
@@ -592,7 +595,7 @@ impl Linker {
             let list = self.postings(hash);
             if list.len() > crowded { &[][..] } else { list }
         };
-        let exact_crowded = crowded(self.targets.len(), 4);
+        let exact_crowded = crowded(self.targets.len(), CROWDED_EXACT);
         let across_crowded = crowded(self.targets.len(), CROWDED_ACROSS);
         Accumulator::top(self.targets.len(), CANDIDATES, |first| {
             let exact = query

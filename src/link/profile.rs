@@ -277,7 +277,7 @@ fn month_key(month: u32, year: u64, specificity: f32) -> Key {
     }
 }
 
-/// The figure and date features of a paragraph's figures (`text` is the paragraph's).
+/// The figure and date features of a paragraph's figures.
 fn figure_keys(figures: &[Figure], out: &mut Vec<Key>) {
     for (n, figure) in figures.iter().enumerate() {
         match figure.kind {
