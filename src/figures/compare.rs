@@ -112,7 +112,7 @@ pub fn same_meaning(a: &Figure, b: &Figure) -> bool {
         return false;
     }
     if let (Some(ua), Some(ub)) = (&a.unit, &b.unit)
-        && ua != ub
+        && !super::units_agree(ua, ub)
     {
         return false;
     }
@@ -212,7 +212,11 @@ fn likeness(a: &Figure, b: &Figure, a_pos: usize, b_pos: usize) -> Option<f64> {
     if a.kind == b.kind {
         score += 2.0;
     }
-    if a.unit == b.unit {
+    let units_agree = match (&a.unit, &b.unit) {
+        (Some(ua), Some(ub)) => super::units_agree(ua, ub),
+        (ua, ub) => ua == ub,
+    };
+    if units_agree {
         score += 2.0;
     }
     if a.digits == b.digits {
@@ -230,7 +234,7 @@ fn likeness(a: &Figure, b: &Figure, a_pos: usize, b_pos: usize) -> Option<f64> {
 /// The reason two paired figures differ, in words.
 fn describe(a: &Figure, b: &Figure) -> String {
     if let (Some(ua), Some(ub)) = (&a.unit, &b.unit)
-        && ua != ub
+        && !super::units_agree(ua, ub)
     {
         return format!("unit differs: {ua} vs {ub} ({} → {})", a.text, b.text);
     }
@@ -289,15 +293,20 @@ mod tests {
     use crate::figures::extract;
 
     fn reasons(sv: &str, nl: &str) -> Vec<String> {
-        let left = extract(sv, "sv");
-        let right = extract(nl, "nl");
+        reasons_in(("sv", sv), ("nl", nl))
+    }
+
+    /// The reasons of the mismatches between two texts, each in its language.
+    fn reasons_in(left: (&str, &str), right: (&str, &str)) -> Vec<String> {
+        let left_figures = extract(left.1, left.0);
+        let right_figures = extract(right.1, right.0);
         let left = SideFigures {
-            name: "Swedish",
-            paragraphs: vec![(0, &left[..])],
+            name: if left.0 == "sv" { "Swedish" } else { left.0 },
+            paragraphs: vec![(0, &left_figures[..])],
         };
         let right = SideFigures {
-            name: "Dutch",
-            paragraphs: vec![(0, &right[..])],
+            name: if right.0 == "nl" { "Dutch" } else { right.0 },
+            paragraphs: vec![(0, &right_figures[..])],
         };
         compare(&left, &right)
             .into_iter()
@@ -417,6 +426,27 @@ mod tests {
         for (sv, nl, reason) in cases {
             assert_eq!(reasons(sv, nl), [reason], "{sv} / {nl}");
         }
+    }
+
+    #[test]
+    fn a_crown_of_no_named_country_is_any_crown() {
+        // Polish names no country: the Danish crowns it translates.
+        assert!(reasons_in(("da", "op til 55,2 mia. kr."), ("pl", "do 55,2 mld koron")).is_empty());
+        assert!(reasons_in(("da", "250 mio. kr."), ("en", "250 million crowns")).is_empty());
+        // A named country that is not the other's is still a changed unit.
+        assert_eq!(
+            reasons_in(("da", "250 mio. kr."), ("pl", "250 mln koron szwedzkich")),
+            ["unit differs: DKK vs SEK (250 mio. kr. → 250 mln koron szwedzkich)"]
+        );
+        // A crown is no other currency, and a changed value is still found.
+        assert_eq!(
+            reasons_in(("pl", "250 mln koron"), ("en", "250 million euros")),
+            ["unit differs: crowns vs EUR (250 mln koron → 250 million euros)"]
+        );
+        assert_eq!(
+            reasons_in(("da", "250 mio. kr."), ("pl", "260 mln koron")),
+            ["250 → 260: value differs"]
+        );
     }
 
     #[test]

@@ -57,6 +57,41 @@ pub use format::format_value;
 pub use lang::month_any as month;
 pub use read::extract;
 
+/// The unit of a crown whose country the text does not name: Polish *koron*, German *Kronen*,
+/// English *crowns* or *kroner* (Danish or Norwegian). Swedish *kronor*, Danish *kroner* and
+/// Norwegian *kroner* are their own country's; a named country (*koron duńskich*, *Danish
+/// crowns*) makes any of them that country's.
+pub const ANY_CROWN: &str = "crowns";
+
+/// The currencies called crowns.
+const CROWNS: [&str; 5] = ["SEK", "NOK", "DKK", "ISK", "CZK"];
+
+/// Two units that may name the same thing: the same unit, or a crown of no named country and
+/// any crown (`55,2 mia. kr.` in Danish is `55,2 mld koron` in Polish).
+///
+/// ```
+/// use parallel_reader::figures::{units_agree, ANY_CROWN};
+/// assert!(units_agree("DKK", ANY_CROWN) && units_agree(ANY_CROWN, "SEK"));
+/// assert!(!units_agree("DKK", "SEK") && !units_agree(ANY_CROWN, "EUR"));
+/// ```
+pub fn units_agree(a: &str, b: &str) -> bool {
+    a == b || (a == ANY_CROWN && CROWNS.contains(&b)) || (b == ANY_CROWN && CROWNS.contains(&a))
+}
+
+/// A unit that is money: an ISO 4217 code or a crown of no named country.
+pub fn is_currency(unit: &str) -> bool {
+    unit == ANY_CROWN || (unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// The unit a figure is known by across languages, whatever its country: every crown is one.
+pub fn unit_family(unit: &str) -> &str {
+    if CROWNS.contains(&unit) {
+        ANY_CROWN
+    } else {
+        unit
+    }
+}
+
 /// What a figure counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

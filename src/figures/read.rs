@@ -713,9 +713,7 @@ impl<'a> Reader<'_, 'a> {
 
     fn kind(&self, first: &End, second: Option<&End>) -> FigureKind {
         let unit = first.unit.as_deref();
-        let is_amount =
-            unit.is_some_and(|u| u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()));
-        if is_amount {
+        if unit.is_some_and(super::is_currency) {
             FigureKind::Amount
         } else if matches!(unit, Some("percent" | "percentage_points")) {
             FigureKind::Percent
@@ -776,7 +774,7 @@ impl<'a> Reader<'_, 'a> {
         {
             return Some((f64::from(value * 10_000 + month * 100), idx - 1, idx + 1));
         }
-        // Month first: "oktober 2025", "November 11, 2025", "June 21".
+        // Month first: "oktober 2025"; in English also "November 11, 2025", "June 21".
         let (month, month_start) = self.month_before(idx)?;
         if first.looks_like_year() {
             return Some((
@@ -785,7 +783,11 @@ impl<'a> Reader<'_, 'a> {
                 idx + 1,
             ));
         }
-        if (1..=31).contains(&value) && literal.len() <= 2 && first.unit.is_none() {
+        if (1..=31).contains(&value)
+            && literal.len() <= 2
+            && first.unit.is_none()
+            && self.lexicon.table.day_after_month
+        {
             let mut end = if first.ordinal {
                 first.end_tok
             } else {

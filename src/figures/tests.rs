@@ -596,6 +596,34 @@ const YEARS_DATES_ORDINALS: &[Case] = &[
         "den 30 september",
         &[(930.0, None, None, Date, false)],
     ),
+    // Polish months are inflected: "w grudniu" (in December) is the form before a year.
+    (
+        "pl",
+        "w grudniu 2024 r.",
+        &[(20241200.0, None, None, Date, false)],
+    ),
+    (
+        "pl",
+        "od 15 października 2025",
+        &[(20251015.0, None, None, Date, false)],
+    ),
+    // Only English writes the day after the month: elsewhere a month before a number is a month
+    // and a count ("in October, 13 projects").
+    (
+        "da",
+        "afviste i oktober 13 havvindprojekter",
+        &[(13.0, None, None, Count, false)],
+    ),
+    (
+        "pl",
+        "odrzucił w październiku 13 projektów",
+        &[(13.0, None, None, Count, false)],
+    ),
+    (
+        "sv",
+        "stoppade i oktober 13 projekt",
+        &[(13.0, None, None, Count, false)],
+    ),
     (
         "nl",
         "eind maart 2025",
@@ -664,6 +692,91 @@ const YEARS_DATES_ORDINALS: &[Case] = &[
         &[(19.0, None, None, Count, false)],
     ),
 ];
+
+/// A crown whose country the text does not name is any crown; a named country, or a language
+/// with a crown of its own, makes it that country's.
+const CROWNS: &[Case] = &[
+    (
+        "pl",
+        "55,2 mld koron",
+        &[(55.2e9, None, Some("crowns"), Amount, false)],
+    ),
+    (
+        "pl",
+        "55,2 mld koron duńskich",
+        &[(55.2e9, None, Some("DKK"), Amount, false)],
+    ),
+    (
+        "en",
+        "55.2 billion Danish crowns",
+        &[(55.2e9, None, Some("DKK"), Amount, false)],
+    ),
+    (
+        "en",
+        "40 billion crowns",
+        &[(40e9, None, Some("crowns"), Amount, false)],
+    ),
+    (
+        "en",
+        "1.2 billion kroner",
+        &[(1.2e9, None, Some("crowns"), Amount, false)],
+    ),
+    (
+        "en",
+        "1.2 billion kronor",
+        &[(1.2e9, None, Some("SEK"), Amount, false)],
+    ),
+    (
+        "de",
+        "3 Milliarden Kronen",
+        &[(3e9, None, Some("crowns"), Amount, false)],
+    ),
+    (
+        "de",
+        "3 Milliarden dänische Kronen",
+        &[(3e9, None, Some("DKK"), Amount, false)],
+    ),
+    (
+        "fr",
+        "3 milliards de couronnes",
+        &[(3e9, None, Some("crowns"), Amount, false)],
+    ),
+    (
+        "es",
+        "3.000 millones de coronas suecas",
+        &[(3e9, None, Some("SEK"), Amount, false)],
+    ),
+    (
+        "nl",
+        "3 miljard kronen",
+        &[(3e9, None, Some("crowns"), Amount, false)],
+    ),
+    (
+        "da",
+        "3 mia. kr.",
+        &[(3e9, None, Some("DKK"), Amount, false)],
+    ),
+    (
+        "nb",
+        "3 milliarder danske kroner",
+        &[(3e9, None, Some("DKK"), Amount, false)],
+    ),
+    (
+        "nb",
+        "3 milliarder kroner",
+        &[(3e9, None, Some("NOK"), Amount, false)],
+    ),
+    (
+        "sv",
+        "3 miljarder kronor",
+        &[(3e9, None, Some("SEK"), Amount, false)],
+    ),
+];
+
+#[test]
+fn crowns_with_and_without_their_country() {
+    check(CROWNS);
+}
 
 #[test]
 fn years_dates_ordinals() {

@@ -45,7 +45,8 @@ pub fn row_figures<'a>(set: &'a ArticleSet, row: &Row) -> Vec<(RowFigure, &'a Fi
 
 /// Agreeing and conflicting figures between a row and a linked coverage paragraph.
 ///
-/// Two figures describe the same quantity when they have the same kind and unit and values
+/// Two figures describe the same quantity when they have the same kind and unit (a crown of no
+/// named country is any crown) and values
 /// within 12 % of each other; equal within the written precision, they agree; otherwise they
 /// conflict, unless either already agrees with another figure of the pair.
 pub fn compare_across(
@@ -116,8 +117,10 @@ fn relative_gap(a: &Figure, b: &Figure) -> f64 {
 
 fn same_quantity(a: &Figure, b: &Figure) -> bool {
     a.kind == b.kind
-        && a.unit.is_some()
-        && a.unit == b.unit
+        && a.unit
+            .as_deref()
+            .zip(b.unit.as_deref())
+            .is_some_and(|(ua, ub)| crate::figures::units_agree(ua, ub))
         && a.upper.is_none()
         && b.upper.is_none()
         && relative_gap(a, b) <= 0.12

@@ -319,7 +319,11 @@ fn quantity_keys(figure: &Figure, n: u32, out: &mut Vec<Key>) {
         return;
     }
     let bare_small = figure.unit.is_none() && figure.value.abs() < 100.0;
-    let unit = figure.unit.as_deref().unwrap_or("-");
+    // Every crown is one: a Polish `koron` is the Danish `kr.` it translates.
+    let unit = figure
+        .unit
+        .as_deref()
+        .map_or("-", crate::figures::unit_family);
     out.push(Key {
         hash: hash_of(("figure", unit, significant(figure.value, 3))),
         class: KeyClass::Figure,

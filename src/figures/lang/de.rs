@@ -2,6 +2,7 @@
 
 use super::intl::EMPTY;
 use super::{Compound, Place, Table};
+use crate::figures::ANY_CROWN;
 
 /// German figures: `5,83 Milliarden US-Dollar`, `5,83 Mrd. $`, `2,5 Billionen Yen` (10¹²),
 /// `500-Milliarden-Dollar-Initiative`, `19. Jahrhundert`, `1990er`.
@@ -38,8 +39,8 @@ pub const TABLE: Table = Table {
         ("Yen", "JPY", Place::After),
         ("Yuan", "CNY", Place::After),
         ("Renminbi", "CNY", Place::After),
-        ("Kronen", "SEK", Place::After),
-        ("Krone", "SEK", Place::After),
+        ("Kronen", ANY_CROWN, Place::After),
+        ("Krone", ANY_CROWN, Place::After),
         ("Franken", "CHF", Place::After),
         ("Zloty", "PLN", Place::After),
         ("Złoty", "PLN", Place::After),

@@ -2,6 +2,7 @@
 
 use super::intl::EMPTY;
 use super::{Compound, Place, Table};
+use crate::figures::ANY_CROWN;
 
 /// English figures: `$5.83 billion`, `$2.5T`, `£750m`, `-€1,234.00`, `21st`, `1990s`.
 pub const TABLE: Table = Table {
@@ -47,7 +48,9 @@ pub const TABLE: Table = Table {
         ("renminbi", "CNY", Place::After),
         ("kronor", "SEK", Place::After),
         ("krona", "SEK", Place::After),
-        ("kroner", "NOK", Place::After),
+        ("kroner", ANY_CROWN, Place::After),
+        ("krone", ANY_CROWN, Place::After),
+        ("crowns", ANY_CROWN, Place::After),
         ("francs", "CHF", Place::After),
         ("franc", "CHF", Place::After),
         ("zlotys", "PLN", Place::After),
@@ -270,5 +273,6 @@ pub const TABLE: Table = Table {
     between: &["between"],
     range_to: &["to"],
     and: &["and"],
+    day_after_month: true,
     ..EMPTY
 };

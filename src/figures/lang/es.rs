@@ -2,6 +2,7 @@
 
 use super::intl::EMPTY;
 use super::{Compound, Place, Table};
+use crate::figures::ANY_CROWN;
 
 /// Spanish figures: `5830 M` (millones), `5,8 mil millones` (10⁹), `2,5 billones` (10¹²),
 /// `11 de noviembre de 2025`.
@@ -38,9 +39,9 @@ pub const TABLE: Table = Table {
         ("de yenes", "JPY", Place::After),
         ("yuan", "CNY", Place::After),
         ("yuanes", "CNY", Place::After),
-        ("coronas", "SEK", Place::After),
-        ("corona", "SEK", Place::After),
-        ("de coronas", "SEK", Place::After),
+        ("coronas", ANY_CROWN, Place::After),
+        ("corona", ANY_CROWN, Place::After),
+        ("de coronas", ANY_CROWN, Place::After),
         ("francos", "CHF", Place::After),
         ("franco", "CHF", Place::After),
         ("esloti", "PLN", Place::After),

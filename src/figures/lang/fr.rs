@@ -2,6 +2,7 @@
 
 use super::intl::EMPTY;
 use super::{Compound, Place, Table};
+use crate::figures::ANY_CROWN;
 
 /// French figures: `5,83 milliards de dollars` (grouping with U+202F), `5,8 Md $US`, `2,5 Bn`
 /// (billion = 10¹²), `-1 234,50 €`.
@@ -46,9 +47,9 @@ pub const TABLE: Table = Table {
         ("de yens", "JPY", Place::After),
         ("yuan", "CNY", Place::After),
         ("yuans", "CNY", Place::After),
-        ("couronnes", "SEK", Place::After),
-        ("couronne", "SEK", Place::After),
-        ("de couronnes", "SEK", Place::After),
+        ("couronnes", ANY_CROWN, Place::After),
+        ("couronne", ANY_CROWN, Place::After),
+        ("de couronnes", ANY_CROWN, Place::After),
         ("francs", "CHF", Place::After),
         ("franc", "CHF", Place::After),
         ("de francs", "CHF", Place::After),

@@ -17,6 +17,7 @@ pub const EMPTY: Table = Table {
     compound_units: &[],
     months: &[],
     capitalised_months: &[],
+    day_after_month: false,
     date_joiners: &[],
     numbers: &[],
     numbers_before_scale: &[],

@@ -2,6 +2,7 @@
 
 use super::intl::EMPTY;
 use super::{Compound, Place, Table};
+use crate::figures::ANY_CROWN;
 
 /// Italian figures: `5,8 miliardi di dollari`, `5,8 Mld`, `2,5 mila miliardi` (10¹²).
 pub const TABLE: Table = Table {
@@ -39,9 +40,9 @@ pub const TABLE: Table = Table {
         ("yen", "JPY", Place::After),
         ("di yen", "JPY", Place::After),
         ("yuan", "CNY", Place::After),
-        ("corone", "SEK", Place::After),
-        ("corona", "SEK", Place::After),
-        ("di corone", "SEK", Place::After),
+        ("corone", ANY_CROWN, Place::After),
+        ("corona", ANY_CROWN, Place::After),
+        ("di corone", ANY_CROWN, Place::After),
         ("franchi", "CHF", Place::After),
         ("franco", "CHF", Place::After),
         ("zloty", "PLN", Place::After),

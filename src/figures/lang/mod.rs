@@ -92,6 +92,9 @@ pub struct Table {
     pub months: &'static [(&'static str, u32)],
     /// Month names that are also ordinary words: months only when capitalised (English May).
     pub capitalised_months: &'static [&'static str],
+    /// The day may follow the month (`November 11, 2025`, `June 21`), as in English; where it
+    /// may not, `oktober 13 projekt` is a month and a count of 13.
+    pub day_after_month: bool,
     /// Words joining day, month and year (`11 de noviembre de 2025`).
     pub date_joiners: &'static [&'static str],
     /// Number words: 0–20, tens, hundred, thousand, dozen.

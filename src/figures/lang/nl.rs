@@ -2,6 +2,7 @@
 
 use super::intl::EMPTY;
 use super::{Compound, Place, Table};
+use crate::figures::ANY_CROWN;
 
 /// Dutch figures: `$ 5,83 miljard`, `€ 12,1 mld.`, `2,5 bln.` (biljoen = 10¹²).
 pub const TABLE: Table = Table {
@@ -41,8 +42,8 @@ pub const TABLE: Table = Table {
         ("yen", "JPY", Place::After),
         ("yuan", "CNY", Place::After),
         ("renminbi", "CNY", Place::After),
-        ("kronen", "SEK", Place::After),
-        ("kroon", "SEK", Place::After),
+        ("kronen", ANY_CROWN, Place::After),
+        ("kroon", ANY_CROWN, Place::After),
         ("frank", "CHF", Place::After),
         ("franken", "CHF", Place::After),
         ("zloty", "PLN", Place::After),

@@ -2,6 +2,7 @@
 
 use super::intl::EMPTY;
 use super::{Compound, Place, Table};
+use crate::figures::ANY_CROWN;
 
 /// Polish figures: `5,8 mld zł`, `750 mln dolarów`, `2,5 bln` (biliona = 10¹²), `1,2 tys.`.
 pub const TABLE: Table = Table {
@@ -49,9 +50,9 @@ pub const TABLE: Table = Table {
         ("jenów", "JPY", Place::After),
         ("juan", "CNY", Place::After),
         ("juanów", "CNY", Place::After),
-        ("korona", "SEK", Place::After),
-        ("korony", "SEK", Place::After),
-        ("koron", "SEK", Place::After),
+        ("korona", ANY_CROWN, Place::After),
+        ("korony", ANY_CROWN, Place::After),
+        ("koron", ANY_CROWN, Place::After),
         ("frank", "CHF", Place::After),
         ("franków", "CHF", Place::After),
         ("franka", "CHF", Place::After),
@@ -135,28 +136,40 @@ pub const TABLE: Table = Table {
     months: &[
         ("styczeń", 1),
         ("stycznia", 1),
+        ("styczniu", 1),
         ("luty", 2),
         ("lutego", 2),
+        ("lutym", 2),
         ("marzec", 3),
         ("marca", 3),
+        ("marcu", 3),
         ("kwiecień", 4),
         ("kwietnia", 4),
+        ("kwietniu", 4),
         ("maj", 5),
         ("maja", 5),
+        ("maju", 5),
         ("czerwiec", 6),
         ("czerwca", 6),
+        ("czerwcu", 6),
         ("lipiec", 7),
         ("lipca", 7),
+        ("lipcu", 7),
         ("sierpień", 8),
         ("sierpnia", 8),
+        ("sierpniu", 8),
         ("wrzesień", 9),
         ("września", 9),
+        ("wrześniu", 9),
         ("październik", 10),
         ("października", 10),
+        ("październiku", 10),
         ("listopad", 11),
         ("listopada", 11),
+        ("listopadzie", 11),
         ("grudzień", 12),
         ("grudnia", 12),
+        ("grudniu", 12),
     ],
     numbers: &[
         ("zero", 0.0),
