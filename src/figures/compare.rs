@@ -93,6 +93,7 @@ fn kind_class(kind: FigureKind) -> u8 {
         FigureKind::Amount | FigureKind::Count | FigureKind::Percent | FigureKind::Ordinal => 0,
         FigureKind::Year => 1,
         FigureKind::Date => 2,
+        FigureKind::Time => 3,
     }
 }
 
@@ -144,15 +145,47 @@ pub fn compare(left: &SideFigures<'_>, right: &SideFigures<'_>) -> Vec<Mismatch>
         }
     }
 
+    // 1b. A range on one side and its two ends as figures of their own on the other ("fra 1.234
+    // til 1.299 kr." against "z 1234 kr do 1299 kr"; a score "3-1" against "3:1").
+    pair_range_ends(
+        &left_figures,
+        &mut left_used,
+        &right_figures,
+        &mut right_used,
+    );
+    pair_range_ends(
+        &right_figures,
+        &mut right_used,
+        &left_figures,
+        &mut left_used,
+    );
+
     // A small number in words ("två år", "one of the two") that found no equal is never a
     // finding on its own: translators write such numbers freely. Nor is a number joined to a
-    // word ("covid-19-pandemin" against "coronapandemie"): as often a name as a count.
-    for (used, figures) in [
+    // word ("covid-19-pandemin" against "coronapandemie"): as often a name as a count. Nor a
+    // fraction in digits when the other side has none left ("2/3" against "dwóch trzecich",
+    // whose words the reader does not read); against another fraction it is compared.
+    let fraction_left = |used: &[bool], figures: &[(FigureRef, &Figure)]| {
+        figures
+            .iter()
+            .zip(used)
+            .any(|((_, f), used)| f.fraction && !used)
+    };
+    let other_has_fraction = [
+        fraction_left(&right_used, &right_figures),
+        fraction_left(&left_used, &left_figures),
+    ];
+    for ((used, figures), other_has_fraction) in [
         (&mut left_used, &left_figures),
         (&mut right_used, &right_figures),
-    ] {
+    ]
+    .into_iter()
+    .zip(other_has_fraction)
+    {
         for (flag, (_, figure)) in used.iter_mut().zip(figures.iter()) {
-            *flag |= is_small_word(figure) || figure.after_word;
+            *flag |= is_small_word(figure)
+                || figure.after_word
+                || (figure.fraction && !other_has_fraction);
         }
     }
 
@@ -200,6 +233,44 @@ pub fn compare(left: &SideFigures<'_>, right: &SideFigures<'_>) -> Vec<Mismatch>
         )
     });
     mismatches
+}
+
+/// Pair each range of `ranges` that found no equal with two figures of `others`, not yet
+/// paired, that are its two ends.
+fn pair_range_ends(
+    ranges: &[(FigureRef, &Figure)],
+    ranges_used: &mut [bool],
+    others: &[(FigureRef, &Figure)],
+    others_used: &mut [bool],
+) {
+    for (r, (_, range)) in ranges.iter().enumerate() {
+        let Some(upper) = range.upper else {
+            continue;
+        };
+        if ranges_used[r] {
+            continue;
+        }
+        let end = |value: f64| Figure {
+            value,
+            upper: None,
+            ..(*range).clone()
+        };
+        let (low, high) = (end(range.value), end(upper));
+        let free = |o: usize, used: &[bool]| !used[o];
+        let Some(first) =
+            (0..others.len()).find(|&o| free(o, others_used) && same_meaning(&low, others[o].1))
+        else {
+            continue;
+        };
+        let Some(second) = (0..others.len())
+            .find(|&o| o != first && free(o, others_used) && same_meaning(&high, others[o].1))
+        else {
+            continue;
+        };
+        ranges_used[r] = true;
+        others_used[first] = true;
+        others_used[second] = true;
+    }
 }
 
 /// How likely two figures are the same figure changed (None: not comparable at all).
@@ -426,6 +497,44 @@ mod tests {
         for (sv, nl, reason) in cases {
             assert_eq!(reasons(sv, nl), [reason], "{sv} / {nl}");
         }
+    }
+
+    #[test]
+    fn a_range_agrees_with_its_two_ends_written_apart() {
+        // Danish reads "fra … til" as a range; Polish "z … do" as two amounts.
+        assert!(
+            reasons_in(
+                ("da", "steg fra 1.234,50 kr. til 1.299 kr."),
+                ("pl", "wzrosła z 1234,50 koron do 1299 koron")
+            )
+            .is_empty()
+        );
+        // A score: "3-1" is read as a range, "3:1" as two numbers.
+        assert!(reasons_in(("da", "endte 3-1"), ("pl", "wynikiem 3:1")).is_empty());
+        // An end that differs is still found.
+        assert_eq!(
+            reasons_in(("da", "endte 3-1"), ("pl", "wynikiem 3:2")).len(),
+            2,
+            "{:?}",
+            reasons_in(("da", "endte 3-1"), ("pl", "wynikiem 3:2"))
+        );
+    }
+
+    #[test]
+    fn a_fraction_is_compared_with_a_fraction_only() {
+        // Words on the other side, which are not read.
+        assert!(
+            reasons_in(
+                ("da", "omkring 2/3 af vælgerne"),
+                ("pl", "około dwóch trzecich wyborców")
+            )
+            .is_empty()
+        );
+        assert!(reasons_in(("en", "(2/3 of voters)"), ("pl", "2/3 wyborców")).is_empty());
+        assert_eq!(
+            reasons_in(("en", "2/3 of voters"), ("pl", "3/4 wyborców")),
+            ["2/3 → 3/4: value differs"]
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::FigureKind;
 
-/// `5.83e9` → `5.83 × 10⁹`; dates as `2025-11-11`; small numbers as they are.
+/// `5.83e9` → `5.83 × 10⁹`; dates as `2025-11-11`, times as `14:30`; small numbers as they are.
 pub fn format_value(value: f64, kind: FigureKind) -> String {
     if kind == FigureKind::Date {
         let v = value as u64;
@@ -13,6 +13,10 @@ pub fn format_value(value: f64, kind: FigureKind) -> String {
             (_, 0) => format!("{year}-{month:02}"),
             _ => format!("{year}-{month:02}-{day:02}"),
         };
+    }
+    if kind == FigureKind::Time {
+        let v = value as u64;
+        return format!("{:02}:{:02}", v / 100, v % 100);
     }
     if kind == FigureKind::Year || value.abs() < 1e6 {
         return trim_number(value);

@@ -25,8 +25,9 @@
 //! - ranges of one kind (`150 till 200 miljarder dollar`, `tussen de $ 700 miljoen en $ 4
 //!   miljard`): both ends, with a scale or unit written once applied to both.
 //! - years, fiscal years (`2019/2020`), decades (`1990er`, `1990-talet`), dates (`11 november
-//!   2025`, `11 de noviembre de 2025`, `November 11, 2025`), ordinals (`19. Jahrhundert`,
-//!   `21st`), approximation words (cirka, ongeveer, etwa, about, environ, około, …).
+//!   2025`, `11 de noviembre de 2025`, `November 11, 2025`), times of day (`14:30`, `kl. 14.30`,
+//!   `16 Uhr`, `om 16 uur`, `14 h 30`, `2:30 pm`), ordinals (`19. Jahrhundert`, `21st`),
+//!   approximation words (cirka, ongeveer, etwa, about, environ, około, …).
 //!
 //! ```
 //! use parallel_reader::figures::{extract, FigureKind};
@@ -106,6 +107,8 @@ pub enum FigureKind {
     Date,
     /// An ordinal ("19.", "21st").
     Ordinal,
+    /// A time of day, as `HHMM` on the 24-hour clock (`14:30`, `kl. 14.30`, `2:30 pm`).
+    Time,
     /// A count or other number.
     Count,
 }
@@ -119,6 +122,7 @@ impl FigureKind {
             Self::Year => "year",
             Self::Date => "date",
             Self::Ordinal => "ordinal",
+            Self::Time => "time",
             Self::Count => "count",
         }
     }
@@ -160,6 +164,10 @@ pub struct Figure {
     /// (`über-50-Jährige` counts people) nor for a year (`mid-2025`).
     #[serde(default)]
     pub after_word: bool,
+    /// A fraction in digits (`2/3`): never a finding on its own against a rendering that has
+    /// no fraction left (it may write it in words, which are not read).
+    #[serde(default)]
+    pub fraction: bool,
 }
 
 impl Figure {

@@ -138,6 +138,14 @@ pub fn extract(text: &str, lang_code: &str) -> Vec<Figure> {
     let mut idx = 0;
     while idx < tokens.len() {
         let found = match tokens[idx].tok {
+            Tok::Num
+                if let Some((figure, next)) =
+                    reader.time_of_day(idx).or_else(|| reader.fraction(idx)) =>
+            {
+                figures.push(figure);
+                idx = next;
+                continue;
+            }
             Tok::Num if reader.is_code_digit(idx) => {
                 idx = reader.skip_code(idx);
                 continue;
@@ -378,6 +386,7 @@ impl<'a> Reader<'_, 'a> {
             digits: String::new(),
             in_words: false,
             after_word: false,
+            fraction: false,
         }
     }
 
@@ -804,6 +813,173 @@ impl<'a> Reader<'_, 'a> {
             return Some((f64::from(date), month_start, end));
         }
         None
+    }
+
+    /// A time of day at the number token `idx`, and the token after it. `14:30` is one in every
+    /// language; `14.30`, a bare hour and `14 h 30` are one with the words of the language that
+    /// make them so: a strong word before or after (`kl. 16`, `16 Uhr`), two weak ones (`om 16
+    /// uur`, `à 14 h`), or one weak word and the minutes (`om 14.30`, `14.30 uur`, `14h30`).
+    /// `2:30 pm` is 14:30. Never a number that a currency, scale, unit or percent goes with.
+    fn time_of_day(&self, idx: usize) -> Option<(Figure, usize)> {
+        let token = &self.tokens[idx];
+        let two_digits = |t: &Token<'_>| {
+            t.tok == Tok::Num && t.text.len() == 2 && t.text.bytes().all(|b| b.is_ascii_digit())
+        };
+        let (hour_text, mut minutes_text) = match token.text.split_once('.') {
+            Some((hour, minutes)) => (hour, Some(minutes)),
+            None => (token.text, None),
+        };
+        let digits_only = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if hour_text.len() > 2
+            || !digits_only(hour_text)
+            || minutes_text.is_some_and(|m| m.len() != 2 || !digits_only(m))
+            || (idx > 0 && !token.space_before && !matches!(self.tokens[idx - 1].tok, Tok::Sym(_)))
+        {
+            return None;
+        }
+        let mut end = idx + 1;
+        let mut colon = false;
+        if minutes_text.is_none()
+            && self.sym(end) == Some(':')
+            && self.glued(end)
+            && self.glued(end + 1)
+            && let Some(next) = self.tokens.get(end + 1).filter(|t| two_digits(t))
+        {
+            minutes_text = Some(next.text);
+            colon = true;
+            end += 2;
+        }
+        let (mut strong, mut weak) = self.time_words_before(idx);
+        let mut pm = None;
+        match self.matches(end, |m| {
+            matches!(m, Meaning::TimeSuffix(_) | Meaning::Meridiem(_))
+        }) {
+            Some((Meaning::TimeSuffix(is_strong), after)) => {
+                strong |= is_strong;
+                weak += usize::from(!is_strong);
+                end = after;
+                // "14 h 30", "14h30".
+                if minutes_text.is_none()
+                    && let Some(next) = self.tokens.get(end).filter(|t| two_digits(t))
+                {
+                    minutes_text = Some(next.text);
+                    end += 1;
+                }
+            }
+            Some((Meaning::Meridiem(afternoon), after)) => {
+                pm = Some(afternoon);
+                strong = true;
+                end = after;
+            }
+            _ => {}
+        }
+        let is_time = colon || strong || weak >= 2 || (weak == 1 && minutes_text.is_some());
+        if !is_time || self.taken(idx, end) {
+            return None;
+        }
+        let mut hour: u32 = hour_text.parse().ok()?;
+        let minutes: u32 = minutes_text.map_or(Some(0), |m| m.parse().ok())?;
+        if let Some(afternoon) = pm {
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            hour = hour % 12 + if afternoon { 12 } else { 0 };
+        }
+        if hour > 23 || minutes > 59 {
+            return None;
+        }
+        let figure = self
+            .figure(
+                idx..end,
+                f64::from(hour * 100 + minutes),
+                None,
+                None,
+                FigureKind::Time,
+            )
+            .with(|f| f.digits = format!("{hour}{minutes:02}"));
+        Some((figure, end))
+    }
+
+    /// The time words right before the number at `idx` (at most two: `alle ore 14`): whether
+    /// one is strong, and how many are weak.
+    fn time_words_before(&self, idx: usize) -> (bool, usize) {
+        let (mut strong, mut weak) = (false, 0);
+        let mut before = idx;
+        for _ in 0..2 {
+            let Some((Meaning::TimeWord(is_strong), start)) =
+                self.matches_before(before, |m| matches!(m, Meaning::TimeWord(_)))
+            else {
+                break;
+            };
+            strong |= is_strong;
+            weak += usize::from(!is_strong);
+            before = start;
+        }
+        (strong, weak)
+    }
+
+    /// The number from `idx` to `end` goes with something that makes it no time of day: a
+    /// currency before it, a percent, unit, scale or currency after it (`um 5 Prozent`).
+    fn taken(&self, idx: usize, end: usize) -> bool {
+        let after = |m: Meaning| {
+            matches!(
+                m,
+                Meaning::Percent
+                    | Meaning::Unit(_)
+                    | Meaning::Scale(_)
+                    | Meaning::GluedScale(_)
+                    | Meaning::Currency(..)
+                    | Meaning::ScaledCurrency(..)
+            )
+        };
+        self.matches(end, after).is_some()
+            || self
+                .matches_before(idx, |m| matches!(m, Meaning::Currency(..)))
+                .is_some()
+    }
+
+    /// A fraction in digits at `idx`, and the token after it: `2/3`, `3/4` (a numerator under its
+    /// denominator, which is at most 12), read as its value. Not a part of a date (`1/3/2025`).
+    fn fraction(&self, idx: usize) -> Option<(Figure, usize)> {
+        let small = |at: usize| {
+            self.tokens
+                .get(at)
+                .filter(|t| {
+                    t.tok == Tok::Num
+                        && t.text.len() <= 2
+                        && t.text.bytes().all(|b| b.is_ascii_digit())
+                })
+                .and_then(|t| t.text.parse::<u32>().ok())
+        };
+        let numerator = small(idx)?;
+        let slash = |at: usize| self.sym(at) == Some('/') && self.glued(at) && self.glued(at + 1);
+        let glued_before = idx > 0
+            && self.glued(idx)
+            && matches!(
+                self.tokens[idx - 1].tok,
+                Tok::Word | Tok::Num | Tok::Sym('/')
+            );
+        if !slash(idx + 1) || slash(idx + 3) || glued_before {
+            return None;
+        }
+        let denominator = small(idx + 2)?;
+        if !(2..=12).contains(&denominator) || numerator == 0 || numerator >= denominator {
+            return None;
+        }
+        let figure = self
+            .figure(
+                idx..idx + 3,
+                f64::from(numerator) / f64::from(denominator),
+                None,
+                None,
+                FigureKind::Count,
+            )
+            .with(|f| {
+                f.precision = 1e-3;
+                f.digits = format!("{numerator}/{denominator}");
+                f.fraction = true;
+            });
+        Some((figure, idx + 3))
     }
 
     /// ISO 8601: "2025-12-22".

@@ -44,7 +44,7 @@ fn check(cases: &[Case]) {
     }
 }
 
-use FigureKind::{Amount, Count, Date, Ordinal, Percent, Year};
+use FigureKind::{Amount, Count, Date, Ordinal, Percent, Time, Year};
 
 const DECIMAL_MARKS_AND_GROUPING_BY_LANGUAGE: &[Case] = &[
     ("sv", "5,83", &[(5.83, None, None, Count, false)]),
@@ -776,6 +776,121 @@ const CROWNS: &[Case] = &[
 #[test]
 fn crowns_with_and_without_their_country() {
     check(CROWNS);
+}
+
+/// Times of day: `HH:MM` everywhere; otherwise with the words that make a number one.
+const TIMES_OF_DAY: &[Case] = &[
+    (
+        "sv",
+        "mötet börjar kl. 14.30",
+        &[(1430.0, None, None, Time, false)],
+    ),
+    ("sv", "klockan 9", &[(900.0, None, None, Time, false)]),
+    (
+        "da",
+        "og slutter kl. 16.",
+        &[(1600.0, None, None, Time, false)],
+    ),
+    ("nb", "klokka 07.45", &[(745.0, None, None, Time, false)]),
+    ("pl", "o godz. 14:30", &[(1430.0, None, None, Time, false)]),
+    (
+        "pl",
+        "zakończy o 16:00",
+        &[(1600.0, None, None, Time, false)],
+    ),
+    ("de", "um 14.30 Uhr", &[(1430.0, None, None, Time, false)]),
+    ("de", "ab 16 Uhr", &[(1600.0, None, None, Time, false)]),
+    ("nl", "om 16 uur", &[(1600.0, None, None, Time, false)]),
+    (
+        "nl",
+        "om 14.30 begint",
+        &[(1430.0, None, None, Time, false)],
+    ),
+    ("fr", "à 14 h 30", &[(1430.0, None, None, Time, false)]),
+    ("fr", "dès 14h30", &[(1430.0, None, None, Time, false)]),
+    (
+        "es",
+        "a las 14.30 horas",
+        &[(1430.0, None, None, Time, false)],
+    ),
+    ("it", "alle 14.30", &[(1430.0, None, None, Time, false)]),
+    ("en", "at 2:30 pm", &[(1430.0, None, None, Time, false)]),
+    (
+        "en",
+        "at 9 a.m. on Monday",
+        &[(900.0, None, None, Time, false)],
+    ),
+    ("en", "at 12 pm", &[(1200.0, None, None, Time, false)]),
+    ("en", "at 12:15 am", &[(15.0, None, None, Time, false)]),
+    (
+        "en",
+        "from 14:30 to 16:00",
+        &[
+            (1430.0, None, None, Time, false),
+            (1600.0, None, None, Time, false),
+        ],
+    ),
+    // Hours, percentages, prices and scores are no times.
+    (
+        "nl",
+        "binnen 48 uur",
+        &[(48.0, None, Some("hours"), Count, false)],
+    ),
+    (
+        "es",
+        "durante 24 horas",
+        &[(24.0, None, Some("hours"), Count, false)],
+    ),
+    (
+        "it",
+        "per 24 ore",
+        &[(24.0, None, Some("hours"), Count, false)],
+    ),
+    (
+        "de",
+        "um 5 Prozent",
+        &[(5.0, None, Some("percent"), Percent, false)],
+    ),
+    (
+        "nl",
+        "om 14,5 procent",
+        &[(14.5, None, Some("percent"), Percent, false)],
+    ),
+    ("en", "closed at 1.50", &[(1.5, None, None, Count, false)]),
+    ("sv", "kl. 25.10", &[(25.1, None, None, Count, false)]),
+    (
+        "pl",
+        "wygrali 3:1",
+        &[
+            (3.0, None, None, Count, false),
+            (1.0, None, None, Count, false),
+        ],
+    ),
+];
+
+#[test]
+fn fractions_in_digits() {
+    let read = |text: &str| {
+        extract(text, "en")
+            .into_iter()
+            .map(|f| (f.text, f.fraction))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(read("about 2/3 of voters"), [("2/3".to_owned(), true)]);
+    assert!((extract("2/3", "en")[0].value - 2.0 / 3.0).abs() < 1e-9);
+    // A date, a fiscal year, a numerator over its denominator and 24/7 are no fractions.
+    for text in ["on 1/3/2025", "in 2019/2020", "24/7", "7/4", "rated 10/20"] {
+        assert!(
+            read(text).iter().all(|(_, fraction)| !fraction),
+            "{text}: {:?}",
+            read(text)
+        );
+    }
+}
+
+#[test]
+fn times_of_day() {
+    check(TIMES_OF_DAY);
 }
 
 #[test]

@@ -291,7 +291,8 @@ fn figure_keys(figures: &[Figure], out: &mut Vec<Key>) {
                 }
                 out.push(month_key(month as u32, 0, 0.5));
             }
-            FigureKind::Ordinal => {}
+            // An ordinal or a time of day tells little about which fact a paragraph reports.
+            FigureKind::Ordinal | FigureKind::Time => {}
             // A bare number joined to a word (`covid-19`, `top-10`) is a name, not a quantity.
             _ if figure.after_word && figure.unit.is_none() => {}
             _ => quantity_keys(figure, n as u32, out),

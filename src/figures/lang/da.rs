@@ -192,5 +192,6 @@ pub const TABLE: Table = Table {
     between: &["mellem"],
     range_to: &["til"],
     and: &["og"],
+    time_words: &[("kl.", true), ("kl", true), ("klokken", true)],
     ..EMPTY
 };

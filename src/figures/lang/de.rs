@@ -251,5 +251,7 @@ pub const TABLE: Table = Table {
     between: &["zwischen"],
     range_to: &["bis"],
     and: &["und"],
+    time_words: &[("um", false)],
+    time_suffixes: &[("Uhr", true)],
     ..EMPTY
 };

@@ -274,5 +274,8 @@ pub const TABLE: Table = Table {
     range_to: &["to"],
     and: &["and"],
     day_after_month: true,
+    time_words: &[],
+    time_suffixes: &[("o'clock", true)],
+    meridiems: &[("am", false), ("a.m.", false), ("pm", true), ("p.m.", true)],
     ..EMPTY
 };

@@ -190,5 +190,7 @@ pub const TABLE: Table = Table {
     between: &["entre"],
     range_to: &["a"],
     and: &["y"],
+    time_words: &[("a las", false), ("a la", false)],
+    time_suffixes: &[("horas", false), ("h", false)],
     ..EMPTY
 };

@@ -203,5 +203,7 @@ pub const TABLE: Table = Table {
     between: &["entre"],
     range_to: &["à"],
     and: &["et"],
+    time_words: &[("à", false), ("vers", false)],
+    time_suffixes: &[("h", false), ("heures", false), ("heure", false)],
     ..EMPTY
 };

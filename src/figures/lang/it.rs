@@ -190,5 +190,6 @@ pub const TABLE: Table = Table {
     between: &["tra", "fra"],
     range_to: &["a"],
     and: &["e"],
+    time_words: &[("alle", false), ("ore", false)],
     ..EMPTY
 };

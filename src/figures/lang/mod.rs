@@ -97,6 +97,15 @@ pub struct Table {
     pub day_after_month: bool,
     /// Words joining day, month and year (`11 de noviembre de 2025`).
     pub date_joiners: &'static [&'static str],
+    /// Words before a time of day, and whether they are strong: a strong one makes a bare hour
+    /// a time (`kl. 16`, `klockan 14.30`); a weak one needs minutes or a time suffix too
+    /// (`om 14.30`, `om 16 uur`, `à 14 h`). `14:30` is a time in every language.
+    pub time_words: &'static [(&'static str, bool)],
+    /// Words after a time of day, strong or weak the same way: `16 Uhr` is a time, `48 uur` and
+    /// `12 h` are hours, `14.30 uur` and `14 h 30` are times.
+    pub time_suffixes: &'static [(&'static str, bool)],
+    /// The marks of the 12-hour clock, and whether they are the afternoon: `("pm", true)`.
+    pub meridiems: &'static [(&'static str, bool)],
     /// Number words: 0–20, tens, hundred, thousand, dozen.
     pub numbers: &'static [(&'static str, f64)],
     /// Words for one that are also articles, and halves (`en halv`): a figure only before a
@@ -145,6 +154,12 @@ pub enum Meaning {
     CapitalisedMonth(u32),
     /// A word joining the parts of a date.
     DateJoiner,
+    /// A word before a time of day (strong: it makes a bare hour one).
+    TimeWord(bool),
+    /// A word after a time of day (strong: it makes a bare hour one).
+    TimeSuffix(bool),
+    /// A mark of the 12-hour clock (true: the afternoon).
+    Meridiem(bool),
     /// A number word.
     Number(f64),
     /// A number word that counts only before a scale word or a unit.
@@ -431,6 +446,15 @@ impl Lexicon {
             for phrase in phrases {
                 self.add(phrase, meaning);
             }
+        }
+        for &(phrase, strong) in table.time_words {
+            self.add(phrase, Meaning::TimeWord(strong));
+        }
+        for &(phrase, strong) in table.time_suffixes {
+            self.add(phrase, Meaning::TimeSuffix(strong));
+        }
+        for &(phrase, pm) in table.meridiems {
+            self.add(phrase, Meaning::Meridiem(pm));
         }
         for &(phrase, value) in table.numbers {
             self.add(phrase, Meaning::Number(value));

@@ -187,5 +187,11 @@ pub const TABLE: Table = Table {
     between: &["mellom"],
     range_to: &["til"],
     and: &["og"],
+    time_words: &[
+        ("kl.", true),
+        ("kl", true),
+        ("klokken", true),
+        ("klokka", true),
+    ],
     ..EMPTY
 };

@@ -223,5 +223,7 @@ pub const TABLE: Table = Table {
     range_to: &["tot"],
     and: &["en"],
     range_articles: &["de", "het"],
+    time_words: &[("om", false)],
+    time_suffixes: &[("uur", false)],
     ..EMPTY
 };

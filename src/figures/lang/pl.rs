@@ -230,5 +230,11 @@ pub const TABLE: Table = Table {
     between: &["między", "od"],
     range_to: &["do"],
     and: &["a"],
+    time_words: &[
+        ("godz.", true),
+        ("godz", true),
+        ("godzinie", true),
+        ("o", false),
+    ],
     ..EMPTY
 };

@@ -245,5 +245,6 @@ pub const TABLE: Table = Table {
     between: &["mellan"],
     range_to: &["till"],
     and: &["och"],
+    time_words: &[("kl.", true), ("kl", true), ("klockan", true)],
     ..EMPTY
 };
