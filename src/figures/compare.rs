@@ -163,29 +163,27 @@ pub fn compare(left: &SideFigures<'_>, right: &SideFigures<'_>) -> Vec<Mismatch>
     // A small number in words ("två år", "one of the two") that found no equal is never a
     // finding on its own: translators write such numbers freely. Nor is a number joined to a
     // word ("covid-19-pandemin" against "coronapandemie"): as often a name as a count. Nor a
-    // fraction in digits when the other side has none left ("2/3" against "dwóch trzecich",
-    // whose words the reader does not read); against another fraction it is compared.
-    let fraction_left = |used: &[bool], figures: &[(FigureRef, &Figure)]| {
-        figures
-            .iter()
-            .zip(used)
-            .any(|((_, f), used)| f.fraction && !used)
-    };
-    let other_has_fraction = [
-        fraction_left(&right_used, &right_figures),
-        fraction_left(&left_used, &left_figures),
+    // fraction or a Roman numeral when the other side has nothing of its kind left ("2/3"
+    // against "dwóch trzecich", "Ve République" against "Fifth Republic": words the reader
+    // does not read); against one, it is compared.
+    let others = [
+        left_over(&right_used, &right_figures),
+        left_over(&left_used, &left_figures),
     ];
-    for ((used, figures), other_has_fraction) in [
+    let of_its_kind = |figure: &Figure, other: &Figure| {
+        other.kind == figure.kind && (other.may_be_in_words || figure.kind == FigureKind::Ordinal)
+    };
+    for ((used, figures), others) in [
         (&mut left_used, &left_figures),
         (&mut right_used, &right_figures),
     ]
     .into_iter()
-    .zip(other_has_fraction)
+    .zip(others)
     {
         for (flag, (_, figure)) in used.iter_mut().zip(figures.iter()) {
-            *flag |= is_small_word(figure)
-                || figure.after_word
-                || (figure.fraction && !other_has_fraction);
+            let unmatched_in_words =
+                figure.may_be_in_words && !others.iter().any(|other| of_its_kind(figure, other));
+            *flag |= is_small_word(figure) || figure.after_word || unmatched_in_words;
         }
     }
 
@@ -233,6 +231,16 @@ pub fn compare(left: &SideFigures<'_>, right: &SideFigures<'_>) -> Vec<Mismatch>
         )
     });
     mismatches
+}
+
+/// The figures not paired yet.
+fn left_over<'f>(used: &[bool], figures: &[(FigureRef, &'f Figure)]) -> Vec<&'f Figure> {
+    figures
+        .iter()
+        .zip(used)
+        .filter(|(_, used)| !**used)
+        .map(|((_, f), _)| *f)
+        .collect()
 }
 
 /// Pair each range of `ranges` that found no equal with two figures of `others`, not yet
@@ -509,6 +517,14 @@ mod tests {
             )
             .is_empty()
         );
+        // "met … tot" (by … to) reads as a range whose scale is not the first number's.
+        assert!(
+            reasons_in(
+                ("nl", "daalde met 25.300 tot 2,56 miljoen"),
+                ("de", "sank um 25.300 auf 2,56 Millionen")
+            )
+            .is_empty()
+        );
         // A score: "3-1" is read as a range, "3:1" as two numbers.
         assert!(reasons_in(("da", "endte 3-1"), ("pl", "wynikiem 3:1")).is_empty());
         // An end that differs is still found.
@@ -517,6 +533,36 @@ mod tests {
             2,
             "{:?}",
             reasons_in(("da", "endte 3-1"), ("pl", "wynikiem 3:2"))
+        );
+    }
+
+    #[test]
+    fn a_roman_numeral_is_compared_with_an_ordinal_only() {
+        assert!(reasons_in(("fr", "au XXIe siècle"), ("en", "in the 21st century")).is_empty());
+        // In words on the other side, which are not read.
+        assert!(reasons_in(("fr", "la Ve République"), ("en", "the Fifth Republic")).is_empty());
+        assert_eq!(
+            reasons_in(("fr", "au XXIe siècle"), ("en", "in the 20th century")),
+            ["XXIe → 20: value differs"]
+        );
+    }
+
+    #[test]
+    fn an_age_in_years_is_years() {
+        assert!(
+            reasons_in(
+                ("fr", "le PDG, âgé de 58 ans"),
+                ("en", "the 58-year-old CEO")
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            reasons_in(
+                ("fr", "le PDG, âgé de 58 ans"),
+                ("en", "the 59-year-old CEO")
+            )
+            .len(),
+            1
         );
     }
 

@@ -67,8 +67,9 @@ pub const ANY_CROWN: &str = "crowns";
 /// The currencies called crowns.
 const CROWNS: [&str; 5] = ["SEK", "NOK", "DKK", "ISK", "CZK"];
 
-/// Two units that may name the same thing: the same unit, or a crown of no named country and
-/// any crown (`55,2 mia. kr.` in Danish is `55,2 mld koron` in Polish).
+/// Two units that may name the same thing: the same unit, a crown of no named country and any
+/// crown (`55,2 mia. kr.` in Danish is `55,2 mld koron` in Polish), or years and an age in
+/// years, which French and Spanish write alike (`âgé de 58 ans` is `58-year-old`).
 ///
 /// ```
 /// use parallel_reader::figures::{units_agree, ANY_CROWN};
@@ -76,7 +77,10 @@ const CROWNS: [&str; 5] = ["SEK", "NOK", "DKK", "ISK", "CZK"];
 /// assert!(!units_agree("DKK", "SEK") && !units_agree(ANY_CROWN, "EUR"));
 /// ```
 pub fn units_agree(a: &str, b: &str) -> bool {
-    a == b || (a == ANY_CROWN && CROWNS.contains(&b)) || (b == ANY_CROWN && CROWNS.contains(&a))
+    a == b
+        || (a == ANY_CROWN && CROWNS.contains(&b))
+        || (b == ANY_CROWN && CROWNS.contains(&a))
+        || matches!((a, b), ("years", "years_old") | ("years_old", "years"))
 }
 
 /// A unit that is money: an ISO 4217 code or a crown of no named country.
@@ -164,10 +168,11 @@ pub struct Figure {
     /// (`über-50-Jährige` counts people) nor for a year (`mid-2025`).
     #[serde(default)]
     pub after_word: bool,
-    /// A fraction in digits (`2/3`): never a finding on its own against a rendering that has
-    /// no fraction left (it may write it in words, which are not read).
+    /// A fraction in digits (`2/3`) or a Roman numeral (`XXIe siècle`), which the other
+    /// rendering may write in words that are not read (`dwóch trzecich`, `Fifth Republic`):
+    /// never a finding on its own against a rendering with nothing of its kind left.
     #[serde(default)]
-    pub fraction: bool,
+    pub may_be_in_words: bool,
 }
 
 impl Figure {

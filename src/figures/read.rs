@@ -146,6 +146,11 @@ pub fn extract(text: &str, lang_code: &str) -> Vec<Figure> {
                 idx = next;
                 continue;
             }
+            Tok::Word if let Some((figure, next)) = reader.roman(idx) => {
+                figures.push(figure);
+                idx = next;
+                continue;
+            }
             Tok::Num if reader.is_code_digit(idx) => {
                 idx = reader.skip_code(idx);
                 continue;
@@ -386,7 +391,7 @@ impl<'a> Reader<'_, 'a> {
             digits: String::new(),
             in_words: false,
             after_word: false,
-            fraction: false,
+            may_be_in_words: false,
         }
     }
 
@@ -938,6 +943,45 @@ impl<'a> Reader<'_, 'a> {
                 .is_some()
     }
 
+    /// A Roman numeral at the word `idx`, read as an ordinal, and the token after it: with an
+    /// ordinal suffix of the language (`XXIe`, `IIe`, `Ier`) or beside a word for a century
+    /// (`siglo XXI`, `XXI wieku`). One letter with a suffix is a numeral only for I, V and X:
+    /// `Ce`, `De`, `Le` are words.
+    fn roman(&self, idx: usize) -> Option<(Figure, usize)> {
+        let word = self.word(idx)?;
+        let letters = word.bytes().take_while(|b| b"IVXLCDM".contains(b)).count();
+        if letters == 0 {
+            return None;
+        }
+        let (numeral, suffix) = word.split_at(letters);
+        let value = roman_value(numeral)?;
+        let suffixed = !suffix.is_empty()
+            && self.lexicon.table.ordinal_suffixes.contains(&suffix)
+            && (letters > 1 || matches!(numeral, "I" | "V" | "X"));
+        let century = self
+            .matches(idx + 1, |m| m == Meaning::CenturyWord)
+            .is_some()
+            || self
+                .matches_before(idx, |m| m == Meaning::CenturyWord)
+                .is_some();
+        if !(suffixed || (suffix.is_empty() && century)) {
+            return None;
+        }
+        let figure = self
+            .figure(
+                idx..idx + 1,
+                f64::from(value),
+                None,
+                None,
+                FigureKind::Ordinal,
+            )
+            .with(|f| {
+                f.digits = value.to_string();
+                f.may_be_in_words = true;
+            });
+        Some((figure, idx + 1))
+    }
+
     /// A fraction in digits at `idx`, and the token after it: `2/3`, `3/4` (a numerator under its
     /// denominator, which is at most 12), read as its value. Not a part of a date (`1/3/2025`).
     fn fraction(&self, idx: usize) -> Option<(Figure, usize)> {
@@ -977,7 +1021,7 @@ impl<'a> Reader<'_, 'a> {
             .with(|f| {
                 f.precision = 1e-3;
                 f.digits = format!("{numerator}/{denominator}");
-                f.fraction = true;
+                f.may_be_in_words = true;
             });
         Some((figure, idx + 3))
     }
@@ -1068,6 +1112,40 @@ impl<'a> Reader<'_, 'a> {
     }
 }
 
+/// The value of a Roman numeral written the usual way (`XXI`, `XIV`, `MCMXC`), from 1 to 3999.
+fn roman_value(numeral: &str) -> Option<u32> {
+    const DIGITS: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut rest = numeral;
+    let mut value = 0;
+    for (digit, letters) in DIGITS {
+        let mut repeats = 0;
+        while let Some(after) = rest.strip_prefix(letters) {
+            rest = after;
+            value += digit;
+            repeats += 1;
+            // Only I, X, C and M repeat, at most three times; the pairs never.
+            if letters.len() == 2 || !matches!(letters, "I" | "X" | "C" | "M") || repeats == 3 {
+                break;
+            }
+        }
+    }
+    (rest.is_empty() && value > 0).then_some(value)
+}
+
 /// A currency that may stand after the number.
 fn is_currency_after(meaning: Meaning) -> bool {
     matches!(meaning, Meaning::Currency(_, Place::After | Place::Both))
@@ -1084,7 +1162,14 @@ fn unit_name(meaning: Meaning) -> &'static str {
 
 /// A scale or unit written once applies to both ends of a range.
 fn share_scale_and_unit(first: &mut End, end: &mut End, between: bool) {
-    if first.scale.is_none() && end.scale.is_some() && first.decimals <= 3 {
+    // "150 tot 200 miljard" and "7,8 och 2,9 miljarder" are both billions; "met 25.300 tot
+    // 2,56 miljoen" (by 25,300 to 2.56 million), a number a thousand times the other's, is
+    // not 25.3 billion.
+    if first.scale.is_none()
+        && end.scale.is_some()
+        && first.decimals <= 3
+        && first.value <= 1000.0 * end.value
+    {
         first.scale.clone_from(&end.scale);
     }
     if first.unit.is_none() {

@@ -873,7 +873,7 @@ fn fractions_in_digits() {
     let read = |text: &str| {
         extract(text, "en")
             .into_iter()
-            .map(|f| (f.text, f.fraction))
+            .map(|f| (f.text, f.may_be_in_words))
             .collect::<Vec<_>>()
     };
     assert_eq!(read("about 2/3 of voters"), [("2/3".to_owned(), true)]);
@@ -884,6 +884,38 @@ fn fractions_in_digits() {
             read(text).iter().all(|(_, fraction)| !fraction),
             "{text}: {:?}",
             read(text)
+        );
+    }
+}
+
+#[test]
+fn roman_numerals_with_a_suffix_or_a_century() {
+    let read = |lang: &str, text: &str| {
+        extract(text, lang)
+            .into_iter()
+            .map(|f| (f.value, f.kind))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(read("fr", "au XXIe siècle"), [(21.0, Ordinal)]);
+    assert_eq!(read("fr", "la Ve République"), [(5.0, Ordinal)]);
+    assert_eq!(read("fr", "François Ier"), [(1.0, Ordinal)]);
+    assert_eq!(read("es", "en el siglo XXI"), [(21.0, Ordinal)]);
+    assert_eq!(read("it", "nel XIX secolo"), [(19.0, Ordinal)]);
+    assert_eq!(read("pl", "w XXI wieku"), [(21.0, Ordinal)]);
+    // Words that look like numerals, numerals without a suffix or a century, and numerals
+    // written the wrong way are no figures.
+    for (lang, text) in [
+        (
+            "fr",
+            "Ce matin, De nombreux élus, Le président, Mme Dupont, la Cie",
+        ),
+        ("en", "World War II, Henry VIII, Washington DC, MIX"),
+        ("fr", "au IIIIe siècle, au VXe siècle"),
+    ] {
+        assert!(
+            read(lang, text).is_empty(),
+            "{lang} {text}: {:?}",
+            read(lang, text)
         );
     }
 }

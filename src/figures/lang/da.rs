@@ -193,5 +193,6 @@ pub const TABLE: Table = Table {
     range_to: &["til"],
     and: &["og"],
     time_words: &[("kl.", true), ("kl", true), ("klokken", true)],
+    century_words: &["århundrede", "århundrede"],
     ..EMPTY
 };

@@ -253,5 +253,6 @@ pub const TABLE: Table = Table {
     and: &["und"],
     time_words: &[("um", false)],
     time_suffixes: &[("Uhr", true)],
+    century_words: &["Jahrhundert", "Jahrhunderts", "Jahrhunderte"],
     ..EMPTY
 };

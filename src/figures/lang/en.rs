@@ -277,5 +277,6 @@ pub const TABLE: Table = Table {
     time_words: &[],
     time_suffixes: &[("o'clock", true)],
     meridiems: &[("am", false), ("a.m.", false), ("pm", true), ("p.m.", true)],
+    century_words: &["century", "centuries"],
     ..EMPTY
 };

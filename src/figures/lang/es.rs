@@ -192,5 +192,6 @@ pub const TABLE: Table = Table {
     and: &["y"],
     time_words: &[("a las", false), ("a la", false)],
     time_suffixes: &[("horas", false), ("h", false)],
+    century_words: &["siglo", "siglos"],
     ..EMPTY
 };

@@ -205,5 +205,6 @@ pub const TABLE: Table = Table {
     and: &["et"],
     time_words: &[("à", false), ("vers", false)],
     time_suffixes: &[("h", false), ("heures", false), ("heure", false)],
+    century_words: &["siècle", "siècles"],
     ..EMPTY
 };

@@ -19,6 +19,7 @@ pub const EMPTY: Table = Table {
     capitalised_months: &[],
     day_after_month: false,
     date_joiners: &[],
+    century_words: &[],
     time_words: &[],
     time_suffixes: &[],
     meridiems: &[],

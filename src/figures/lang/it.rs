@@ -191,5 +191,6 @@ pub const TABLE: Table = Table {
     range_to: &["a"],
     and: &["e"],
     time_words: &[("alle", false), ("ore", false)],
+    century_words: &["secolo", "secoli"],
     ..EMPTY
 };

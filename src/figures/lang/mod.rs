@@ -97,6 +97,9 @@ pub struct Table {
     pub day_after_month: bool,
     /// Words joining day, month and year (`11 de noviembre de 2025`).
     pub date_joiners: &'static [&'static str],
+    /// Words for a century, before or after a Roman numeral that they make an ordinal
+    /// (`siglo XXI`, `XXI wieku`); a Roman numeral with an ordinal suffix needs none (`XXIe`).
+    pub century_words: &'static [&'static str],
     /// Words before a time of day, and whether they are strong: a strong one makes a bare hour
     /// a time (`kl. 16`, `klockan 14.30`); a weak one needs minutes or a time suffix too
     /// (`om 14.30`, `om 16 uur`, `à 14 h`). `14:30` is a time in every language.
@@ -154,6 +157,8 @@ pub enum Meaning {
     CapitalisedMonth(u32),
     /// A word joining the parts of a date.
     DateJoiner,
+    /// A word for a century.
+    CenturyWord,
     /// A word before a time of day (strong: it makes a bare hour one).
     TimeWord(bool),
     /// A word after a time of day (strong: it makes a bare hour one).
@@ -431,8 +436,9 @@ impl Lexicon {
             };
             self.add(phrase, meaning);
         }
-        let lists: [(&[&str], Meaning); 9] = [
+        let lists: [(&[&str], Meaning); 10] = [
             (table.date_joiners, Meaning::DateJoiner),
+            (table.century_words, Meaning::CenturyWord),
             (table.ordinal_suffixes, Meaning::OrdinalSuffix),
             (table.ordinal_nouns, Meaning::OrdinalNoun),
             (table.decade_suffixes, Meaning::DecadeSuffix),

@@ -193,5 +193,6 @@ pub const TABLE: Table = Table {
         ("klokken", true),
         ("klokka", true),
     ],
+    century_words: &["århundre", "århundret"],
     ..EMPTY
 };

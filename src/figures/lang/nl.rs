@@ -225,5 +225,6 @@ pub const TABLE: Table = Table {
     range_articles: &["de", "het"],
     time_words: &[("om", false)],
     time_suffixes: &[("uur", false)],
+    century_words: &["eeuw", "eeuwen"],
     ..EMPTY
 };

@@ -236,5 +236,6 @@ pub const TABLE: Table = Table {
         ("godzinie", true),
         ("o", false),
     ],
+    century_words: &["wiek", "wieku", "wieków", "wiekach"],
     ..EMPTY
 };

@@ -246,5 +246,6 @@ pub const TABLE: Table = Table {
     range_to: &["till"],
     and: &["och"],
     time_words: &[("kl.", true), ("kl", true), ("klockan", true)],
+    century_words: &["århundradet", "seklet"],
     ..EMPTY
 };
