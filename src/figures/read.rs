@@ -210,6 +210,8 @@ impl<'a> Reader<'_, 'a> {
         let token = &self.tokens[idx];
         if !token.space_before && idx > 0 {
             match self.tokens[idx - 1].tok {
+                // "FY2026": a fiscal year.
+                Tok::Word if self.tokens[idx - 1].text == "FY" && self.is_year_literal(idx) => {}
                 Tok::Word => {
                     // "SEK1,234.50", "US$": a currency glued before the number is no code.
                     let currency = self
@@ -228,11 +230,7 @@ impl<'a> Reader<'_, 'a> {
                     let before = &self.tokens[idx - 2];
                     let all_capitals = before.text.chars().all(char::is_uppercase);
                     let capitalised = before.text.chars().next().is_some_and(char::is_uppercase);
-                    let year = token.text.len() == 4
-                        && token
-                            .text
-                            .parse::<u32>()
-                            .is_ok_and(|y| (1000..2200).contains(&y));
+                    let year = self.is_year_literal(idx);
                     if before.tok == Tok::Word && (all_capitals || (capitalised && !year)) {
                         return true;
                     }
@@ -260,6 +258,12 @@ impl<'a> Reader<'_, 'a> {
             }
         }
         false
+    }
+
+    /// Four digits that may be a year (1000–2199).
+    fn is_year_literal(&self, idx: usize) -> bool {
+        let text = self.tokens[idx].text;
+        text.len() == 4 && text.parse::<u32>().is_ok_and(|y| (1000..2200).contains(&y))
     }
 
     fn skip_code(&self, idx: usize) -> usize {
@@ -842,6 +846,10 @@ impl<'a> Reader<'_, 'a> {
         {
             return None;
         }
+        let hour: u32 = hour_text.parse().ok()?;
+        if hour > 23 {
+            return None;
+        }
         let mut end = idx + 1;
         let mut colon = false;
         if minutes_text.is_none()
@@ -853,6 +861,9 @@ impl<'a> Reader<'_, 'a> {
             minutes_text = Some(next.text);
             colon = true;
             end += 2;
+        }
+        if minutes_text.is_some_and(|m| m > "59") {
+            return None;
         }
         let (mut strong, mut weak) = self.time_words_before(idx);
         let mut pm = None;
@@ -882,7 +893,7 @@ impl<'a> Reader<'_, 'a> {
         if !is_time || self.taken(idx, end) {
             return None;
         }
-        let mut hour: u32 = hour_text.parse().ok()?;
+        let mut hour = hour;
         let minutes: u32 = minutes_text.map_or(Some(0), |m| m.parse().ok())?;
         if let Some(afternoon) = pm {
             if !(1..=12).contains(&hour) {
@@ -948,7 +959,10 @@ impl<'a> Reader<'_, 'a> {
     /// (`siglo XXI`, `XXI wieku`). One letter with a suffix is a numeral only for I, V and X:
     /// `Ce`, `De`, `Le` are words.
     fn roman(&self, idx: usize) -> Option<(Figure, usize)> {
-        let word = self.word(idx)?;
+        let word = self.tokens[idx].text;
+        if !word.starts_with(['I', 'V', 'X', 'L', 'C', 'D', 'M']) {
+            return None;
+        }
         let letters = word.bytes().take_while(|b| b"IVXLCDM".contains(b)).count();
         if letters == 0 {
             return None;

@@ -596,6 +596,11 @@ const YEARS_DATES_ORDINALS: &[Case] = &[
         "den 30 september",
         &[(930.0, None, None, Date, false)],
     ),
+    (
+        "en",
+        "revenue for FY2026",
+        &[(2026.0, None, None, Year, false)],
+    ),
     // Polish months are inflected: "w grudniu" (in December) is the form before a year.
     (
         "pl",

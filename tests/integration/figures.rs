@@ -294,3 +294,74 @@ fn short_documents_are_detected_and_sides_named_by_label() {
         ]
     );
 }
+
+/// Pairs of renderings in other pairs of languages, written for the tests with the notations
+/// each language uses in news (times of day, crowns with and without their country, ranges
+/// written as one figure or two, fractions, Roman centuries, ages, fiscal years, scores).
+const NOTATIONS: [&str; 6] = ["da-pl", "fr-en", "es-it", "de-nl", "sv-nb", "en-de"];
+
+fn notations_dir(pair: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/notations")
+        .join(pair)
+}
+
+/// Every pair agrees on every figure as written; and a digit changed in any figure of the
+/// right rendering is found in its row, so the agreement is not for want of reading them.
+#[test]
+fn other_language_pairs_agree_and_every_changed_digit_is_found() {
+    for pair in NOTATIONS {
+        let dir = notations_dir(pair);
+        let comparison = Comparison::build(parallel_reader::set::load(&[dir.clone()]).unwrap());
+        let stats = comparison.stats();
+        assert!(stats.figures >= 25, "{pair}: {} figures", stats.figures);
+        let found: Vec<String> = comparison
+            .mismatches
+            .iter()
+            .enumerate()
+            .flat_map(|(row, ms)| ms.iter().map(move |m| format!("row {row}: {}", m.reason)))
+            .collect();
+        assert!(found.is_empty(), "{pair}: {found:#?}");
+
+        let manifest = std::fs::read_to_string(dir.join("set.json")).unwrap();
+        let right = &comparison.set.documents[1];
+        let right_file = format!("{}.txt", right.lang);
+        let texts: Vec<&str> = right.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let mut edits = 0;
+        for (p, paragraph) in right.paragraphs.iter().enumerate() {
+            // The first digit of the paragraph's first figure written with one.
+            let Some(at) = paragraph.figures.iter().find_map(|f| {
+                let text = &paragraph.text[f.byte_range.clone()];
+                text.find(|c: char| c.is_ascii_digit())
+                    .map(|offset| f.byte_range.start + offset)
+            }) else {
+                continue;
+            };
+            let digit = paragraph.text.as_bytes()[at] - b'0';
+            let mut edited = paragraph.text.clone();
+            edited.replace_range(at..=at, &((digit + 1) % 10).to_string());
+            let mut paragraphs = texts.clone();
+            paragraphs[p] = &edited;
+            let copy = tempfile::tempdir().unwrap();
+            for file in std::fs::read_dir(&dir).unwrap() {
+                let file = file.unwrap().path();
+                std::fs::copy(&file, copy.path().join(file.file_name().unwrap())).unwrap();
+            }
+            std::fs::write(copy.path().join(&right_file), paragraphs.join("\n\n")).unwrap();
+            std::fs::write(copy.path().join("set.json"), &manifest).unwrap();
+            let changed =
+                Comparison::build(parallel_reader::set::load(&[copy.path().to_owned()]).unwrap());
+            let row = changed
+                .rows
+                .iter()
+                .position(|r| r.right.contains(&p))
+                .unwrap();
+            assert!(
+                !changed.mismatches[row].is_empty(),
+                "{pair}: ¶{p} edited to {edited:?} is not found"
+            );
+            edits += 1;
+        }
+        assert!(edits >= 7, "{pair}: {edits} edits");
+    }
+}
