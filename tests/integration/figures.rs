@@ -312,7 +312,8 @@ fn notations_dir(pair: &str) -> std::path::PathBuf {
 fn other_language_pairs_agree_and_every_changed_digit_is_found() {
     for pair in NOTATIONS {
         let dir = notations_dir(pair);
-        let comparison = Comparison::build(parallel_reader::set::load(&[dir.clone()]).unwrap());
+        let comparison =
+            Comparison::build(parallel_reader::set::load(std::slice::from_ref(&dir)).unwrap());
         let stats = comparison.stats();
         assert!(stats.figures >= 25, "{pair}: {} figures", stats.figures);
         let found: Vec<String> = comparison
