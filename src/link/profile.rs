@@ -162,7 +162,7 @@ pub fn set_names(set: &ArticleSet, words: &SetWords) -> FxHashSet<u64> {
     let mut seen: FxHashMap<u64, Seen<'_>> = FxHashMap::default();
     for (doc, doc_words) in set.documents.iter().zip(words) {
         let capitalises_nouns = doc.lang == "de";
-        for word in doc_words.iter().flatten() {
+        for word in doc_words.iter().flatten().filter(|w| !w.info.unit) {
             let info = &word.info;
             let entry = seen.entry(info.name).or_default();
             if !word.capitalised {

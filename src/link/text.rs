@@ -43,6 +43,8 @@ pub struct WordInfo {
     pub prefix: u64,
     /// Written with inner capitals (an acronym or a name like "SoftBank").
     pub inner_capitals: bool,
+    /// A unit or currency code every language reads (`GW`, `USD`): never a name.
+    pub unit: bool,
     /// The month it names (1..=12), or 0.
     pub month: u8,
     /// The concepts of the news glossary it stands for ([`super::glossary`]).
@@ -94,6 +96,7 @@ fn analyse(surface: &str, lang: &str, stemmer: Option<&Stemmer>) -> WordInfo {
         stem: hash_of((lang, &stem_folded)),
         prefix,
         inner_capitals: surface.chars().skip(1).any(char::is_uppercase),
+        unit: crate::figures::lang::is_unit_symbol(surface),
         month: crate::figures::month(surface).map_or(0, |m| m as u8),
         concepts: super::glossary::Glossary::get().concepts(lang, &folded, &stem_folded),
     }

@@ -414,6 +414,20 @@ fn windfarm_links_against_the_judgement_set() {
             assert!(!unreported.contains(&target), "row {row} → {target:?}");
         }
     }
+    // A unit written alike in two languages ("3 GW", "(GW)") is evidence as the figure only,
+    // never as a name.
+    for links in &comparison.links {
+        for link in links {
+            assert!(
+                !link
+                    .evidence
+                    .iter()
+                    .any(|item| parallel_reader::figures::lang::is_unit_symbol(item)),
+                "{:?}",
+                link.evidence
+            );
+        }
+    }
     // The subsidy in Danish crowns agrees with the English "Danish crowns" and the Norwegian
     // "danske kroner".
     let subsidy = &comparison.links[2];

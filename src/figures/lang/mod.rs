@@ -654,6 +654,16 @@ pub fn lexicon(code: &str) -> &'static Lexicon {
     &lexicons[position]
 }
 
+/// A word written as a unit or currency code that every language reads (`GW`, `kWh`, `USD`):
+/// a symbol, not a name.
+pub fn is_unit_symbol(word: &str) -> bool {
+    intl::TABLE.units.iter().any(|(phrase, _)| *phrase == word)
+        || intl::TABLE
+            .currencies
+            .iter()
+            .any(|(phrase, _, _)| *phrase == word)
+}
+
 /// A month name in any language with a table (for matching dates across languages).
 pub fn month_any(word: &str) -> Option<u32> {
     struct Month {
