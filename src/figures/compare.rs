@@ -548,6 +548,15 @@ mod tests {
     }
 
     #[test]
+    fn a_minus_in_words_is_a_minus_sign() {
+        assert!(reasons_in(("da", "var −5 grader"), ("pl", "wynosiła minus 5 stopni")).is_empty());
+        assert_eq!(
+            reasons_in(("da", "var 5 grader"), ("pl", "wynosiła minus 5 stopni")).len(),
+            1
+        );
+    }
+
+    #[test]
     fn an_age_in_years_is_years() {
         assert!(
             reasons_in(

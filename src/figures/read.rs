@@ -651,6 +651,14 @@ impl<'a> Reader<'_, 'a> {
                 prefix.start_tok = look;
             }
         }
+        // "minus 5 grader".
+        if !prefix.negative
+            && let Some((_, start)) = self.matches_before(look, |m| m == Meaning::Minus)
+        {
+            prefix.negative = true;
+            look = start;
+            prefix.start_tok = look;
+        }
         prefix.approx = self
             .matches_before(look, |m| m == Meaning::Approx)
             .is_some();

@@ -783,6 +783,23 @@ fn crowns_with_and_without_their_country() {
     check(CROWNS);
 }
 
+/// A minus in words is a minus sign.
+const MINUS_IN_WORDS: &[Case] = &[
+    ("da", "minus 5 grader", &[(-5.0, None, None, Count, false)]),
+    ("pl", "minus 5 stopni", &[(-5.0, None, None, Count, false)]),
+    (
+        "de",
+        "minus 3,5 Prozent",
+        &[(-3.5, None, Some("percent"), Percent, false)],
+    ),
+    ("sv", "−5 grader", &[(-5.0, None, None, Count, false)]),
+];
+
+#[test]
+fn minus_in_words() {
+    check(MINUS_IN_WORDS);
+}
+
 /// Times of day: `HH:MM` everywhere; otherwise with the words that make a number one.
 const TIMES_OF_DAY: &[Case] = &[
     (

@@ -30,6 +30,7 @@ pub const EMPTY: Table = Table {
     ordinal_nouns: &[],
     decade_suffixes: &[],
     approx: &[],
+    minus: &[],
     between: &[],
     range_to: &[],
     and: &[],
@@ -101,6 +102,8 @@ pub const TABLE: Table = Table {
         ("SAR", "SAR", Place::Both),
         ("AED", "AED", Place::Both),
     ],
+    // The word for minus in the Germanic languages, Polish and English alike.
+    minus: &["minus"],
     units: &[
         ("%", "percent"),
         ("‰", "per_mille"),

@@ -124,6 +124,8 @@ pub struct Table {
     pub decade_suffixes: &'static [&'static str],
     /// Approximation words and phrases before a number (`cirka`, `mer än`, `zo'n`).
     pub approx: &'static [&'static str],
+    /// Words for a minus sign before a number (`minus 5 grader`).
+    pub minus: &'static [&'static str],
     /// Words that open a range closed by an "and" word (`mellan`, `zwischen`).
     pub between: &'static [&'static str],
     /// Words between the two ends of a range (`till`, `bis`, `to`).
@@ -177,6 +179,8 @@ pub enum Meaning {
     DecadeSuffix,
     /// An approximation.
     Approx,
+    /// A minus sign in words.
+    Minus,
     /// Opens a range.
     Between,
     /// Joins the ends of a range.
@@ -436,13 +440,14 @@ impl Lexicon {
             };
             self.add(phrase, meaning);
         }
-        let lists: [(&[&str], Meaning); 10] = [
+        let lists: [(&[&str], Meaning); 11] = [
             (table.date_joiners, Meaning::DateJoiner),
             (table.century_words, Meaning::CenturyWord),
             (table.ordinal_suffixes, Meaning::OrdinalSuffix),
             (table.ordinal_nouns, Meaning::OrdinalNoun),
             (table.decade_suffixes, Meaning::DecadeSuffix),
             (table.approx, Meaning::Approx),
+            (table.minus, Meaning::Minus),
             (table.between, Meaning::Between),
             (table.range_to, Meaning::RangeTo),
             (table.and, Meaning::And),
