@@ -115,13 +115,13 @@ pub struct FigureJson {
     pub start: usize,
     /// Byte offset of the end in the paragraph text.
     pub end: usize,
-    /// The value, scale applied (dates: `YYYYMMDD`).
+    /// The value, scale applied (dates: `YYYYMMDD`; times of day: `HHMM`).
     pub value: f64,
     /// The upper end of a range.
     pub upper: Option<f64>,
-    /// ISO 4217 code, `percent`, or another unit.
+    /// ISO 4217 code, `crowns` (a crown of no named country), `percent`, or another unit.
     pub unit: Option<String>,
-    /// `amount`, `percent`, `year`, `date`, `ordinal` or `count`.
+    /// `amount`, `percent`, `year`, `date`, `time`, `ordinal` or `count`.
     pub kind: String,
     /// Written as approximate.
     pub approx: bool,

@@ -139,11 +139,12 @@ pub struct Figure {
     pub text: String,
     /// Where it is in the paragraph (bytes).
     pub byte_range: Range<usize>,
-    /// The value, scale applied (5.83e9). Dates are `YYYYMMDD`.
+    /// The value, scale applied (5.83e9). Dates are `YYYYMMDD`, times of day `HHMM`.
     pub value: f64,
     /// The upper end of a range.
     pub upper: Option<f64>,
-    /// ISO 4217 currency code, `percent`, `percentage_points`, or another unit (`shares`, `GW`).
+    /// ISO 4217 currency code, [`ANY_CROWN`], `percent`, `percentage_points`, or another unit
+    /// (`shares`, `GW`).
     pub unit: Option<String>,
     /// What it counts.
     pub kind: FigureKind,
