@@ -117,12 +117,14 @@ pub fn same_meaning(a: &Figure, b: &Figure) -> bool {
     {
         return false;
     }
+    // A sign alone is no difference: the other rendering may say it in words ("a loss of SEK
+    // 1.2 billion" is "minus 1,2 miljarder kronor", "fell 3.2%" is "−3,2 %").
     let tolerance = 0.5 * a.precision.max(b.precision);
-    if !close(a.value, b.value, tolerance) {
+    if !close(a.value.abs(), b.value.abs(), tolerance) {
         return false;
     }
     match (a.upper, b.upper) {
-        (Some(ua), Some(ub)) => close(ua, ub, tolerance),
+        (Some(ua), Some(ub)) => close(ua.abs(), ub.abs(), tolerance),
         (None, None) => true,
         _ => false,
     }
@@ -548,11 +550,21 @@ mod tests {
     }
 
     #[test]
-    fn a_minus_in_words_is_a_minus_sign() {
+    fn a_sign_alone_is_no_difference() {
         assert!(reasons_in(("da", "var −5 grader"), ("pl", "wynosiła minus 5 stopni")).is_empty());
+        // The sign in words on one side: a loss, a fall.
+        assert!(
+            reasons_in(
+                ("en", "an operating loss of SEK 1.2 billion"),
+                ("sv", "ett rörelseresultat på minus 1,2 miljarder kronor")
+            )
+            .is_empty()
+        );
+        assert!(reasons_in(("en", "shares fell 3.2%"), ("sv", "aktien −3,2 %")).is_empty());
+        // A changed value with its sign is still found.
         assert_eq!(
-            reasons_in(("da", "var 5 grader"), ("pl", "wynosiła minus 5 stopni")).len(),
-            1
+            reasons_in(("en", "shares fell 3.2%"), ("sv", "aktien −3,4 %")),
+            ["3.2 → 3,4: value differs"]
         );
     }
 
