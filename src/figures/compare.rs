@@ -120,7 +120,14 @@ pub fn same_meaning(a: &Figure, b: &Figure) -> bool {
     // A sign alone is no difference: the other rendering may say it in words ("a loss of SEK
     // 1.2 billion" is "minus 1,2 miljarder kronor", "fell 3.2%" is "−3,2 %").
     let tolerance = 0.5 * a.precision.max(b.precision);
-    if !close(a.value.abs(), b.value.abs(), tolerance) {
+    let swapped = |f: &Figure| {
+        let v = f.value as u64;
+        let (year, month, day) = (v / 10_000, (v / 100) % 100, v % 100);
+        (year * 10_000 + day * 100 + month) as f64
+    };
+    let either_order = (a.day_month_swappable && close(swapped(a), b.value, tolerance))
+        || (b.day_month_swappable && close(a.value, swapped(b), tolerance));
+    if !close(a.value.abs(), b.value.abs(), tolerance) && !either_order {
         return false;
     }
     match (a.upper, b.upper) {
@@ -546,6 +553,23 @@ mod tests {
         assert_eq!(
             reasons_in(("fr", "au XXIe siècle"), ("en", "in the 20th century")),
             ["XXIe → 20: value differs"]
+        );
+    }
+
+    #[test]
+    fn a_date_in_digits_in_either_order_where_it_is_a_guess() {
+        // American English writes the month first.
+        assert!(reasons_in(("en", "on 11/12/2025"), ("de", "am 12.11.2025")).is_empty());
+        // British English the day: the order is a guess in English.
+        assert!(reasons_in(("en", "on 11/12/2025"), ("de", "am 11.12.2025")).is_empty());
+        // French is never a guess, and another date is another date.
+        assert_eq!(
+            reasons_in(("fr", "le 11/12/2025"), ("de", "am 12.11.2025")).len(),
+            1
+        );
+        assert_eq!(
+            reasons_in(("en", "on 11/12/2025"), ("de", "am 13.11.2025")).len(),
+            1
         );
     }
 

@@ -174,6 +174,11 @@ pub struct Figure {
     /// never a finding on its own against a rendering with nothing of its kind left.
     #[serde(default)]
     pub may_be_in_words: bool,
+    /// A date in digits whose order of day and month is a guess (`11/12/2025`: 11 December in
+    /// most languages, November 12 in American English): it also agrees with the date read the
+    /// other way round.
+    #[serde(default)]
+    pub day_month_swappable: bool,
 }
 
 impl Figure {

@@ -139,8 +139,10 @@ pub fn extract(text: &str, lang_code: &str) -> Vec<Figure> {
     while idx < tokens.len() {
         let found = match tokens[idx].tok {
             Tok::Num
-                if let Some((figure, next)) =
-                    reader.time_of_day(idx).or_else(|| reader.fraction(idx)) =>
+                if let Some((figure, next)) = reader
+                    .time_of_day(idx)
+                    .or_else(|| reader.numeric_date(idx))
+                    .or_else(|| reader.fraction(idx)) =>
             {
                 figures.push(figure);
                 idx = next;
@@ -396,6 +398,7 @@ impl<'a> Reader<'_, 'a> {
             in_words: false,
             after_word: false,
             may_be_in_words: false,
+            day_month_swappable: false,
         }
     }
 
@@ -1002,6 +1005,85 @@ impl<'a> Reader<'_, 'a> {
                 f.may_be_in_words = true;
             });
         Some((figure, idx + 1))
+    }
+
+    /// A date in digits at `idx`, and the token after it: `12.11.2025` (day first) and
+    /// `12/11/2025`, day first but in English, which writes the month first unless the first
+    /// number is over 12 (`11/12/2025` is 12 November; `25/12/2025` is Christmas). Where the
+    /// order is a guess, the date may also be read the other way round
+    /// ([`Figure::day_month_swappable`]).
+    fn numeric_date(&self, idx: usize) -> Option<(Figure, usize)> {
+        let number = |text: &str, len: std::ops::RangeInclusive<usize>| {
+            (len.contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| text.parse::<u32>().ok())
+                .flatten()
+        };
+        let glued_before = idx > 0
+            && self.glued(idx)
+            && matches!(
+                self.tokens[idx - 1].tok,
+                Tok::Word | Tok::Num | Tok::Sym('/' | '.')
+            );
+        if glued_before {
+            return None;
+        }
+        let token = &self.tokens[idx];
+        let (first, second, year, end, slashed) = if token.text.contains('.') {
+            let mut parts = token.text.split('.');
+            let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
+            if parts.next().is_some() {
+                return None;
+            }
+            (
+                number(a, 1..=2)?,
+                number(b, 1..=2)?,
+                number(y, 4..=4)?,
+                idx + 1,
+                false,
+            )
+        } else {
+            let slash =
+                |at: usize| self.sym(at) == Some('/') && self.glued(at) && self.glued(at + 1);
+            if !(slash(idx + 1) && slash(idx + 3)) || slash(idx + 5) {
+                return None;
+            }
+            let text = |at: usize| {
+                self.tokens
+                    .get(at)
+                    .filter(|t| t.tok == Tok::Num)
+                    .map(|t| t.text)
+            };
+            (
+                number(token.text, 1..=2)?,
+                number(text(idx + 2)?, 1..=2)?,
+                number(text(idx + 4)?, 4..=4)?,
+                idx + 5,
+                true,
+            )
+        };
+        let english = slashed && self.lexicon.table.day_after_month;
+        let (day, month) = if english && first <= 12 {
+            (second, first)
+        } else {
+            (first, second)
+        };
+        let valid = |day: u32, month: u32| (1..=31).contains(&day) && (1..=12).contains(&month);
+        if !valid(day, month) || !(1000..2200).contains(&year) {
+            return None;
+        }
+        let figure = self
+            .figure(
+                idx..end,
+                f64::from(year * 10_000 + month * 100 + day),
+                None,
+                None,
+                FigureKind::Date,
+            )
+            .with(|f| {
+                f.digits = format!("{year}{month:02}{day:02}");
+                f.day_month_swappable = english && day <= 12 && month <= 12 && day != month;
+            });
+        Some((figure, end))
     }
 
     /// A fraction in digits at `idx`, and the token after it: `2/3`, `3/4` (a numerator under its

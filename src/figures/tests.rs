@@ -601,6 +601,32 @@ const YEARS_DATES_ORDINALS: &[Case] = &[
         "revenue for FY2026",
         &[(2026.0, None, None, Year, false)],
     ),
+    // Dates in digits: day first, but for American English.
+    (
+        "de",
+        "am 12.11.2025 um",
+        &[(20251112.0, None, None, Date, false)],
+    ),
+    (
+        "fr",
+        "le 11/12/2025",
+        &[(20251211.0, None, None, Date, false)],
+    ),
+    (
+        "en",
+        "on 11/12/2025",
+        &[(20251112.0, None, None, Date, false)],
+    ),
+    (
+        "en",
+        "on 25/12/2025",
+        &[(20251225.0, None, None, Date, false)],
+    ),
+    (
+        "de",
+        "1.234.567 Menschen",
+        &[(1_234_567.0, None, None, Count, false)],
+    ),
     // Polish months are inflected: "w grudniu" (in December) is the form before a year.
     (
         "pl",
