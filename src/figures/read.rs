@@ -248,6 +248,7 @@ impl<'a> Reader<'_, 'a> {
                     Meaning::OrdinalSuffix
                         | Meaning::Scale(_)
                         | Meaning::GluedScale(_)
+                        | Meaning::GluedCurrency(_)
                         | Meaning::Unit(_)
                         | Meaning::Percent
                         | Meaning::Currency(..)
@@ -447,6 +448,12 @@ impl<'a> Reader<'_, 'a> {
             })
         {
             end.add_scale(self.phrase_text(next, after), f);
+            end.end_tok = after;
+        } else if let Some((Meaning::GluedCurrency(code), after)) =
+            self.matches(next, |m| matches!(m, Meaning::GluedCurrency(_)))
+        {
+            // "345p".
+            end.unit = Some(code.to_owned());
             end.end_tok = after;
         } else if self.sym(next) == Some('.')
             && self.tokens.get(next + 1).is_some_and(|t| t.space_before)

@@ -724,9 +724,26 @@ const YEARS_DATES_ORDINALS: &[Case] = &[
     ),
 ];
 
-/// A crown whose country the text does not name is any crown; a named country, or a language
-/// with a crown of its own, makes it that country's.
+/// Pence are GBX. A crown whose country the text does not name is any crown; a named country,
+/// or a language with a crown of its own, makes it that country's.
 const CROWNS: &[Case] = &[
+    // Pence, glued to the digits in English.
+    (
+        "en",
+        "a 12p rise",
+        &[(12.0, None, Some("GBX"), Amount, false)],
+    ),
+    (
+        "en",
+        "costs 139.9p a litre",
+        &[(139.9, None, Some("GBX"), Amount, false)],
+    ),
+    (
+        "nl",
+        "kost 139,9 pence",
+        &[(139.9, None, Some("GBX"), Amount, false)],
+    ),
+    ("en", "at 4 p.m.", &[(1600.0, None, None, Time, false)]),
     (
         "pl",
         "55,2 mld koron",

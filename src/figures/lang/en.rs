@@ -274,6 +274,7 @@ pub const TABLE: Table = Table {
     range_to: &["to"],
     and: &["and"],
     day_after_month: true,
+    glued_currencies: &[("p", "GBX")],
     time_words: &[],
     time_suffixes: &[("o'clock", true)],
     meridiems: &[("am", false), ("a.m.", false), ("pm", true), ("p.m.", true)],

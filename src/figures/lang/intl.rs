@@ -11,6 +11,7 @@ pub const EMPTY: Table = Table {
     scales: &[],
     glued_scales: &[],
     currencies: &[],
+    glued_currencies: &[],
     scaled_currencies: &[],
     qualifiers: &[],
     units: &[],
@@ -69,6 +70,9 @@ pub const TABLE: Table = Table {
         ("Nkr", "NOK", Place::After),
         ("Dkr", "DKK", Place::After),
         ("Kč", "CZK", Place::After),
+        // Pence (GBX, as the exchanges quote them), written alike in most languages.
+        ("pence", "GBX", Place::After),
+        ("penny", "GBX", Place::After),
         ("USD", "USD", Place::Both),
         ("EUR", "EUR", Place::Both),
         ("GBP", "GBP", Place::Both),

@@ -79,6 +79,8 @@ pub struct Table {
     pub glued_scales: &'static [(&'static str, f64)],
     /// Currency words and abbreviations → ISO 4217, and where they stand.
     pub currencies: &'static [(&'static str, &'static str, Place)],
+    /// Currency abbreviations that only count glued to the digits (`345p`, pence): the code.
+    pub glued_currencies: &'static [(&'static str, &'static str)],
     /// Currency abbreviations that carry a scale (`mkr` = 10⁶ kronor), after the number.
     pub scaled_currencies: &'static [(&'static str, &'static str, f64)],
     /// Words naming a currency's country, before or after its word (`amerikanska dollar`,
@@ -145,6 +147,8 @@ pub enum Meaning {
     GluedScale(f64),
     /// A currency.
     Currency(&'static str, Place),
+    /// A currency abbreviation that only counts glued to the digits (`345p`).
+    GluedCurrency(&'static str),
     /// A currency abbreviation with its scale (`mkr`).
     ScaledCurrency(&'static str, f64),
     /// A currency's country.
@@ -414,6 +418,9 @@ impl Lexicon {
         }
         for &(phrase, code, place) in table.currencies {
             self.add(phrase, Meaning::Currency(code, place));
+        }
+        for &(phrase, code) in table.glued_currencies {
+            self.add(phrase, Meaning::GluedCurrency(code));
         }
         for &(phrase, code, factor) in table.scaled_currencies {
             self.add(phrase, Meaning::ScaledCurrency(code, factor));
