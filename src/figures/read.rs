@@ -845,7 +845,8 @@ impl<'a> Reader<'_, 'a> {
     /// A time of day at the number token `idx`, and the token after it. `14:30` is one in every
     /// language; `14.30`, a bare hour and `14 h 30` are one with the words of the language that
     /// make them so: a strong word before or after (`kl. 16`, `16 Uhr`), two weak ones (`om 16
-    /// uur`, `à 14 h`), or one weak word and the minutes (`om 14.30`, `14.30 uur`, `14h30`).
+    /// uur`, `à 14 h`, `verso le 13`), or one weak word and the minutes (`om 14.30`, `14.30 uur`,
+    /// `14h30`). A weak word and a bare number is a count: `stieg um 12`, `alle 20 squadre`.
     /// `2:30 pm` is 14:30. Never a number that a currency, scale, unit or percent goes with.
     fn time_of_day(&self, idx: usize) -> Option<(Figure, usize)> {
         let token = &self.tokens[idx];

@@ -826,6 +826,35 @@ fn crowns_with_and_without_their_country() {
     check(CROWNS);
 }
 
+/// Halves and tenths in words.
+const HALVES_AND_TENTHS: &[Case] = &[
+    (
+        "fr",
+        "un demi-million de personnes",
+        &[(5e5, None, None, Count, false)],
+    ),
+    (
+        "it",
+        "mezzo milione di persone",
+        &[(5e5, None, None, Count, false)],
+    ),
+    (
+        "es",
+        "dos décimas menos",
+        &[(0.2, None, None, Count, false)],
+    ),
+    (
+        "it",
+        "due decimi in meno",
+        &[(0.2, None, None, Count, false)],
+    ),
+];
+
+#[test]
+fn halves_and_tenths_in_words() {
+    check(HALVES_AND_TENTHS);
+}
+
 /// A minus in words is a minus sign.
 const MINUS_IN_WORDS: &[Case] = &[
     ("da", "minus 5 grader", &[(-5.0, None, None, Count, false)]),
@@ -879,6 +908,14 @@ const TIMES_OF_DAY: &[Case] = &[
         &[(1430.0, None, None, Time, false)],
     ),
     ("it", "alle 14.30", &[(1430.0, None, None, Time, false)]),
+    (
+        "it",
+        "finita verso le 13, il",
+        &[(1300.0, None, None, Time, false)],
+    ),
+    ("it", "alle 20 squadre", &[(20.0, None, None, Count, false)]),
+    ("de", "stieg um 12.", &[(12.0, None, None, Count, false)]),
+    ("fr", "est passé à 5.", &[(5.0, None, None, Count, false)]),
     ("en", "at 2:30 pm", &[(1430.0, None, None, Time, false)]),
     (
         "en",

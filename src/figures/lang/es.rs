@@ -12,6 +12,9 @@ pub const TABLE: Table = Table {
     scales: &[
         ("mil", 1e3),
         ("millón", 1e6),
+        // "dos décimas" (of a point): 0.2.
+        ("décimas", 0.1),
+        ("décima", 0.1),
         ("millones", 1e6),
         ("M", 1e6),
         ("mill.", 1e6),

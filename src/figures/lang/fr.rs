@@ -177,6 +177,9 @@ pub const TABLE: Table = Table {
         ("un demi", 0.5),
         ("une demi", 0.5),
         ("demi", 0.5),
+        // "un demi-million".
+        ("un demi-", 0.5),
+        ("demi-", 0.5),
         ("une dizaine de", 10.0),
         ("une centaine de", 100.0),
         ("une douzaine de", 12.0),

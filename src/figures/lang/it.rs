@@ -12,6 +12,9 @@ pub const TABLE: Table = Table {
         ("mila", 1e3),
         ("mille", 1e3),
         ("milione", 1e6),
+        // "due decimi" (of a point): 0.2.
+        ("decimi", 0.1),
+        ("decimo", 0.1),
         ("milioni", 1e6),
         ("Mln", 1e6),
         ("mln", 1e6),
@@ -190,7 +193,13 @@ pub const TABLE: Table = Table {
     between: &["tra", "fra"],
     range_to: &["a"],
     and: &["e"],
-    time_words: &[("alle", false), ("ore", false)],
+    time_words: &[
+        ("alle", false),
+        ("dalle", false),
+        ("le", false),
+        ("verso", false),
+        ("ore", false),
+    ],
     century_words: &["secolo", "secoli"],
     ..EMPTY
 };
