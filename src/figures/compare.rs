@@ -101,8 +101,22 @@ fn close(a: f64, b: f64, tolerance: f64) -> bool {
     (a - b).abs() <= tolerance + 1e-9 * a.abs().max(b.abs())
 }
 
+/// A full hour and the same bare number: `à 13 h` is `alle 13`, where the reader cannot tell
+/// the Italian number is a time.
+fn hour_and_bare_number(a: &Figure, b: &Figure) -> bool {
+    let hour = |f: &Figure| {
+        (f.kind == FigureKind::Time && f.value % 100.0 == 0.0).then(|| f.value / 100.0)
+    };
+    let bare = |f: &Figure| f.kind == FigureKind::Count && f.unit.is_none() && f.upper.is_none();
+    hour(a).is_some_and(|h| bare(b) && b.value == h)
+        || hour(b).is_some_and(|h| bare(a) && a.value == h)
+}
+
 /// Same meaning: compatible kinds and units, equal values within the written precision.
 pub fn same_meaning(a: &Figure, b: &Figure) -> bool {
+    if hour_and_bare_number(a, b) {
+        return true;
+    }
     let kinds_ok = a.kind == b.kind
         || (kind_class(a.kind) == kind_class(b.kind) && !(a.unit.is_some() && b.unit.is_some()))
         || (matches!(a.kind, FigureKind::Year | FigureKind::Count)
@@ -589,6 +603,20 @@ mod tests {
         assert_eq!(
             reasons_in(("en", "shares fell 3.2%"), ("sv", "aktien −3,4 %")),
             ["3.2 → 3,4: value differs"]
+        );
+    }
+
+    #[test]
+    fn a_full_hour_agrees_with_the_same_bare_number() {
+        // Italian "alle 13" is a time the reader cannot tell is one.
+        assert!(reasons_in(("fr", "vers 13 h, le"), ("it", "alle 13, il")).is_empty());
+        assert_eq!(
+            reasons_in(("fr", "vers 13 h, le"), ("it", "alle 14, il")).len(),
+            2
+        );
+        assert_eq!(
+            reasons_in(("fr", "à 13 h 30"), ("it", "alle 13, il")).len(),
+            2
         );
     }
 
