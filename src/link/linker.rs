@@ -938,12 +938,19 @@ impl Linker {
         let has_stem = |stem: u64| stems.binary_search_by_key(&stem, |(h, _)| *h).is_ok();
         let mut marks = Vec::new();
         let mut shared_words: Vec<(f32, &str)> = Vec::new();
+        // A word of a figure ("gigawatts" in "3 gigawatts", "Milliarden") is the figure's.
+        let in_a_figure = |range: &std::ops::Range<usize>| {
+            figures
+                .iter()
+                .any(|f| f.byte_range.start <= range.start && range.end <= f.byte_range.end)
+        };
         for word in &profile.words {
             let surface = &text[word.byte_range.clone()];
             if word.name != 0 && query.names.binary_search(&word.name).is_ok() {
                 marks.push(word.byte_range.clone());
                 push(surface.to_owned(), &mut evidence);
             } else if word.name == 0
+                && !in_a_figure(&word.byte_range)
                 && surface.chars().count() >= 4
                 && (has_stem(word.stem)
                     || query.prefixes.binary_search(&word.prefix).is_ok()

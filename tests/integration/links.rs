@@ -355,9 +355,35 @@ fn seed_links_against_the_judgement_set() {
                     link.evidence
                 );
             }
-            let text = &comparison.set.documents[link.document].paragraphs[link.paragraph].text;
+            let paragraph = &comparison.set.documents[link.document].paragraphs[link.paragraph];
+            let text = &paragraph.text;
             for mark in &link.marks {
                 assert!(text.get(mark.clone()).is_some(), "{mark:?}");
+            }
+            // A word written only inside the paragraph's figures ("Milliarden", "gigawatt")
+            // is the figure's, not a word of its own.
+            for item in link
+                .evidence
+                .iter()
+                .filter(|i| !i.contains(char::is_numeric))
+            {
+                let at: Vec<usize> = (0..text.len())
+                    .filter(|&i| {
+                        text.get(i..i + item.len())
+                            .is_some_and(|w| w.to_lowercase() == *item)
+                    })
+                    .collect();
+                let in_a_figure = |i: usize| {
+                    paragraph
+                        .figures
+                        .iter()
+                        .any(|f| f.byte_range.start <= i && i + item.len() <= f.byte_range.end)
+                };
+                assert!(
+                    at.is_empty() || !at.iter().all(|&i| in_a_figure(i)),
+                    "{item} is a figure's word in {:?}",
+                    link.evidence
+                );
             }
         }
     }
