@@ -88,6 +88,11 @@ pub fn is_currency(unit: &str) -> bool {
     unit == ANY_CROWN || (unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
+/// A currency called crowns (SEK, NOK, DKK, ISK, CZK) or a crown of no named country.
+pub fn is_crown(unit: &str) -> bool {
+    unit == ANY_CROWN || CROWNS.contains(&unit)
+}
+
 /// The unit a figure is known by across languages, whatever its country: every crown is one.
 pub fn unit_family(unit: &str) -> &str {
     if CROWNS.contains(&unit) {

@@ -621,9 +621,33 @@ impl<'a> Reader<'_, 'a> {
                 after = past;
             }
             unit = qualified.unwrap_or(unit);
+            // "21,50 norske kroner …, 1,20 kroner mere": a crown named once is the paragraph's.
+            if qualified.is_none()
+                && super::is_crown(unit)
+                && let Some(named) = self.crown_named_before(currency_at)
+            {
+                unit = named;
+            }
         }
         end.unit = Some(unit.to_owned());
         end.end_tok = after;
+    }
+
+    /// The crown whose country the paragraph names last before `idx` (`norske kroner`, `koron
+    /// duńskich`).
+    fn crown_named_before(&self, idx: usize) -> Option<&'static str> {
+        (0..idx).rev().find_map(|at| {
+            match self.matches(at, |m| matches!(m, Meaning::Qualifier(Some(_)))) {
+                Some((Meaning::Qualifier(Some(code)), after))
+                    if super::is_crown(code)
+                        && (self.is(after, is_currency_after)
+                            || self.matches_before(at, is_currency_after).is_some()) =>
+                {
+                    Some(code)
+                }
+                _ => None,
+            }
+        })
     }
 
     /// What stands before the number at `idx`.

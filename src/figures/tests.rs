@@ -819,6 +819,23 @@ const CROWNS: &[Case] = &[
         "3 miljarder kronor",
         &[(3e9, None, Some("SEK"), Amount, false)],
     ),
+    // A crown named once is the paragraph's.
+    (
+        "da",
+        "21,50 norske kroner pr. liter, 1,20 kroner mere",
+        &[
+            (21.5, None, Some("NOK"), Amount, false),
+            (1.2, None, Some("NOK"), Amount, false),
+        ],
+    ),
+    (
+        "pl",
+        "55,2 mld koron duńskich, w tym 250 mln koron",
+        &[
+            (55.2e9, None, Some("DKK"), Amount, false),
+            (250e6, None, Some("DKK"), Amount, false),
+        ],
+    ),
 ];
 
 #[test]
