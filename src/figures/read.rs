@@ -636,18 +636,21 @@ impl<'a> Reader<'_, 'a> {
     /// The crown whose country the paragraph names last before `idx` (`norske kroner`, `koron
     /// duńskich`).
     fn crown_named_before(&self, idx: usize) -> Option<&'static str> {
-        (0..idx).rev().find_map(|at| {
-            match self.matches(at, |m| matches!(m, Meaning::Qualifier(Some(_)))) {
-                Some((Meaning::Qualifier(Some(code)), after))
-                    if super::is_crown(code)
-                        && (self.is(after, is_currency_after)
-                            || self.matches_before(at, is_currency_after).is_some()) =>
-                {
-                    Some(code)
-                }
-                _ => None,
-            }
-        })
+        // Within the last few hundred tokens: a paragraph of a whole book stays linear.
+        (idx.saturating_sub(CROWN_LOOKBACK)..idx)
+            .rev()
+            .find_map(
+                |at| match self.matches(at, |m| matches!(m, Meaning::Qualifier(Some(_)))) {
+                    Some((Meaning::Qualifier(Some(code)), after))
+                        if super::is_crown(code)
+                            && (self.is(after, is_currency_after)
+                                || self.matches_before(at, is_currency_after).is_some()) =>
+                    {
+                        Some(code)
+                    }
+                    _ => None,
+                },
+            )
     }
 
     /// What stands before the number at `idx`.
@@ -1247,6 +1250,9 @@ impl<'a> Reader<'_, 'a> {
             })
     }
 }
+
+/// How far back a crown's country is looked for (tokens).
+const CROWN_LOOKBACK: usize = 400;
 
 /// The value of a Roman numeral written the usual way (`XXI`, `XIV`, `MCMXC`), from 1 to 3999.
 fn roman_value(numeral: &str) -> Option<u32> {
