@@ -567,6 +567,10 @@ impl<'a> Reader<'_, 'a> {
             if end.scale.as_ref().is_some_and(|(_, f)| factor <= *f) {
                 break;
             }
+            // A hundred counts whole numbers ("deux cents"); "71,2 cents" are cents.
+            if factor < 1e3 && end.decimals > 0 {
+                break;
+            }
             end.add_scale(self.phrase_text(at, after), factor);
             end.end_tok = after;
         }
@@ -738,8 +742,10 @@ impl<'a> Reader<'_, 'a> {
         if end.unit.is_none() {
             end.unit = currency.map(str::to_owned);
         }
+        // "5 to 7%" shares the percent; "fell 0.8% to 71.2 cents" is a change and a level.
         let compatible = match (&first.unit, &end.unit) {
             (Some(a), Some(b)) => a == b,
+            (Some(a), None) => a != "percent",
             _ => true,
         };
         let same_kind = first.looks_like_year() == end.looks_like_year();

@@ -727,6 +727,26 @@ const YEARS_DATES_ORDINALS: &[Case] = &[
 /// Pence are GBX. A crown whose country the text does not name is any crown; a named country,
 /// or a language with a crown of its own, makes it that country's.
 const CROWNS: &[Case] = &[
+    (
+        "fr",
+        "un bénéfice de 3,3 G$",
+        &[(3.3e9, None, Some("USD"), Amount, false)],
+    ),
+    // A hundred counts whole numbers; a change and a level are not a range.
+    (
+        "fr",
+        "deux cents personnes",
+        &[(200.0, None, None, Count, false)],
+    ),
+    ("fr", "à 71,2 cents", &[(71.2, None, None, Count, false)]),
+    (
+        "en",
+        "fell 0.8% to 71.2 cents",
+        &[
+            (0.8, None, Some("percent"), Percent, false),
+            (71.2, None, None, Count, false),
+        ],
+    ),
     // Pence, glued to the digits in English.
     (
         "en",

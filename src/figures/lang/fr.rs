@@ -209,5 +209,7 @@ pub const TABLE: Table = Table {
     time_words: &[("à", false), ("vers", false)],
     time_suffixes: &[("h", false), ("heures", false), ("heure", false)],
     century_words: &["siècle", "siècles"],
+    // Quebec writes billions of dollars as giga-dollars: "3,3 G$".
+    scaled_currencies: &[("G$", "USD", 1e9)],
     ..EMPTY
 };
