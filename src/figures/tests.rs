@@ -732,6 +732,11 @@ const CROWNS: &[Case] = &[
         "un bénéfice de 3,3 G$",
         &[(3.3e9, None, Some("USD"), Amount, false)],
     ),
+    (
+        "es",
+        "pérdidas por 4.500 mdd",
+        &[(4.5e9, None, Some("USD"), Amount, false)],
+    ),
     // A hundred counts whole numbers; a change and a level are not a range.
     (
         "fr",

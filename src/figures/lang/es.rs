@@ -196,5 +196,11 @@ pub const TABLE: Table = Table {
     time_words: &[("a las", false), ("a la", false)],
     time_suffixes: &[("horas", false), ("h", false)],
     century_words: &["siglo", "siglos"],
+    // The Mexican press writes millions of dollars and of pesos as "mdd" and "mdp".
+    scaled_currencies: &[
+        ("mdd", "USD", 1e6),
+        ("MDD", "USD", 1e6),
+        ("mdp", "MXN", 1e6),
+    ],
     ..EMPTY
 };
