@@ -237,7 +237,10 @@ impl<'a> Reader<'_, 'a> {
                         return true;
                     }
                 }
-                Tok::Sym('+') => return true,
+                // "+49 89 …" is a telephone number; "+8,4%" a change.
+                Tok::Sym('+') => {
+                    return self.matches(idx + 1, |m| m == Meaning::Percent).is_none();
+                }
                 _ => {}
             }
         }

@@ -737,6 +737,16 @@ const CROWNS: &[Case] = &[
         "pérdidas por 4.500 mdd",
         &[(4.5e9, None, Some("USD"), Amount, false)],
     ),
+    // A plus glued to a percentage is a change, not the start of a telephone number.
+    (
+        "it",
+        "2,6 mld €, +8,4% su base annua",
+        &[
+            (2.6e9, None, Some("EUR"), Amount, false),
+            (8.4, None, Some("percent"), Percent, false),
+        ],
+    ),
+    ("de", "Tel. +49 89 674 804", &[]),
     // A hundred counts whole numbers; a change and a level are not a range.
     (
         "fr",

@@ -298,9 +298,9 @@ fn short_documents_are_detected_and_sides_named_by_label() {
 /// Pairs of renderings in other pairs of languages, written for the tests with the notations
 /// each language uses in news (times of day, crowns with and without their country, ranges
 /// written as one figure or two, fractions, Roman centuries, ages, fiscal years, scores).
-const NOTATIONS: [&str; 15] = [
+const NOTATIONS: [&str; 16] = [
     "da-pl", "fr-en", "es-it", "de-nl", "sv-nb", "en-de", "en-sv", "en-es", "en-it", "nl-fr",
-    "pl-de", "fr-it", "nb-da", "en-fr", "de-sv",
+    "pl-de", "fr-it", "nb-da", "en-fr", "de-sv", "it-en",
 ];
 
 fn notations_dir(pair: &str) -> std::path::PathBuf {
