@@ -135,13 +135,14 @@ pub fn same_meaning(a: &Figure, b: &Figure) -> bool {
     // 1.2 billion" is "minus 1,2 miljarder kronor", "fell 3.2%" is "−3,2 %").
     let tolerance = 0.5 * a.precision.max(b.precision);
     let swapped = |f: &Figure| {
-        let v = f.value as u64;
-        let (year, month, day) = (v / 10_000, (v / 100) % 100, v % 100);
+        let (year, month, day) = super::date_parts(f.value);
         (year * 10_000 + day * 100 + month) as f64
     };
-    let either_order = (a.day_month_swappable && close(swapped(a), b.value, tolerance))
-        || (b.day_month_swappable && close(a.value, swapped(b), tolerance));
-    if !close(a.value.abs(), b.value.abs(), tolerance) && !either_order {
+    let either_order = || {
+        (a.day_month_swappable && close(swapped(a), b.value, tolerance))
+            || (b.day_month_swappable && close(a.value, swapped(b), tolerance))
+    };
+    if !close(a.value.abs(), b.value.abs(), tolerance) && !either_order() {
         return false;
     }
     match (a.upper, b.upper) {
@@ -287,14 +288,13 @@ fn pair_range_ends(
             ..(*range).clone()
         };
         let (low, high) = (end(range.value), end(upper));
-        let free = |o: usize, used: &[bool]| !used[o];
         let Some(first) =
-            (0..others.len()).find(|&o| free(o, others_used) && same_meaning(&low, others[o].1))
+            (0..others.len()).find(|&o| !others_used[o] && same_meaning(&low, others[o].1))
         else {
             continue;
         };
         let Some(second) = (0..others.len())
-            .find(|&o| o != first && free(o, others_used) && same_meaning(&high, others[o].1))
+            .find(|&o| o != first && !others_used[o] && same_meaning(&high, others[o].1))
         else {
             continue;
         };

@@ -5,8 +5,7 @@ use super::FigureKind;
 /// `5.83e9` → `5.83 × 10⁹`; dates as `2025-11-11`, times as `14:30`; small numbers as they are.
 pub fn format_value(value: f64, kind: FigureKind) -> String {
     if kind == FigureKind::Date {
-        let v = value as u64;
-        let (year, month, day) = (v / 10_000, (v / 100) % 100, v % 100);
+        let (year, month, day) = super::date_parts(value);
         return match (year, day) {
             (0, 0) => format!("month {month:02}"),
             (0, _) => format!("--{month:02}-{day:02}"),

@@ -102,6 +102,12 @@ pub fn unit_family(unit: &str) -> &str {
     }
 }
 
+/// A date's value (`YYYYMMDD`) as year, month and day; unknown parts are 0.
+pub fn date_parts(value: f64) -> (u64, u64, u64) {
+    let v = value as u64;
+    (v / 10_000, (v / 100) % 100, v % 100)
+}
+
 /// What a figure counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

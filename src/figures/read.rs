@@ -272,6 +272,16 @@ impl<'a> Reader<'_, 'a> {
         text.len() == 4 && text.parse::<u32>().is_ok_and(|y| (1000..2200).contains(&y))
     }
 
+    /// The token at `idx` is glued to the one before it, and that one is `before`.
+    fn glued_to(&self, idx: usize, before: impl Fn(Tok) -> bool) -> bool {
+        idx > 0 && self.glued(idx) && before(self.tokens[idx - 1].tok)
+    }
+
+    /// A slash at `at` glued to the tokens on both sides of it (`2/3`, `11/12/2025`).
+    fn slash_between(&self, at: usize) -> bool {
+        self.sym(at) == Some('/') && self.glued(at) && self.glued(at + 1)
+    }
+
     fn skip_code(&self, idx: usize) -> usize {
         let mut next = idx + 1;
         // A phone number: "+49 89 674 804".
@@ -886,23 +896,16 @@ impl<'a> Reader<'_, 'a> {
     /// `2:30 pm` is 14:30. Never a number that a currency, scale, unit or percent goes with.
     fn time_of_day(&self, idx: usize) -> Option<(Figure, usize)> {
         let token = &self.tokens[idx];
-        let two_digits = |t: &Token<'_>| {
-            t.tok == Tok::Num && t.text.len() == 2 && t.text.bytes().all(|b| b.is_ascii_digit())
-        };
+        let two_digits = |t: &Token<'_>| t.tok == Tok::Num && small_number(t.text, 2..=2).is_some();
         let (hour_text, mut minutes_text) = match token.text.split_once('.') {
             Some((hour, minutes)) => (hour, Some(minutes)),
             None => (token.text, None),
         };
-        let digits_only = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        if hour_text.len() > 2
-            || !digits_only(hour_text)
-            || minutes_text.is_some_and(|m| m.len() != 2 || !digits_only(m))
-            || (idx > 0 && !token.space_before && !matches!(self.tokens[idx - 1].tok, Tok::Sym(_)))
+        let mut hour = small_number(hour_text, 1..=2)?;
+        if hour > 23
+            || minutes_text.is_some_and(|m| small_number(m, 2..=2).is_none())
+            || self.glued_to(idx, |tok| !matches!(tok, Tok::Sym(_)))
         {
-            return None;
-        }
-        let hour: u32 = hour_text.parse().ok()?;
-        if hour > 23 {
             return None;
         }
         let mut end = idx + 1;
@@ -948,7 +951,6 @@ impl<'a> Reader<'_, 'a> {
         if !is_time || self.taken(idx, end) {
             return None;
         }
-        let mut hour = hour;
         let minutes: u32 = minutes_text.map_or(Some(0), |m| m.parse().ok())?;
         if let Some(afternoon) = pm {
             if !(1..=12).contains(&hour) {
@@ -956,7 +958,7 @@ impl<'a> Reader<'_, 'a> {
             }
             hour = hour % 12 + if afternoon { 12 } else { 0 };
         }
-        if hour > 23 || minutes > 59 {
+        if minutes > 59 {
             return None;
         }
         let figure = self
@@ -1015,9 +1017,6 @@ impl<'a> Reader<'_, 'a> {
     /// `Ce`, `De`, `Le` are words.
     fn roman(&self, idx: usize) -> Option<(Figure, usize)> {
         let word = self.tokens[idx].text;
-        if !word.starts_with(['I', 'V', 'X', 'L', 'C', 'D', 'M']) {
-            return None;
-        }
         let letters = word.bytes().take_while(|b| b"IVXLCDM".contains(b)).count();
         if letters == 0 {
             return None;
@@ -1057,18 +1056,9 @@ impl<'a> Reader<'_, 'a> {
     /// order is a guess, the date may also be read the other way round
     /// ([`Figure::day_month_swappable`]).
     fn numeric_date(&self, idx: usize) -> Option<(Figure, usize)> {
-        let number = |text: &str, len: std::ops::RangeInclusive<usize>| {
-            (len.contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| text.parse::<u32>().ok())
-                .flatten()
-        };
-        let glued_before = idx > 0
-            && self.glued(idx)
-            && matches!(
-                self.tokens[idx - 1].tok,
-                Tok::Word | Tok::Num | Tok::Sym('/' | '.')
-            );
-        if glued_before {
+        if self.glued_to(idx, |tok| {
+            matches!(tok, Tok::Word | Tok::Num | Tok::Sym('/' | '.'))
+        }) {
             return None;
         }
         let token = &self.tokens[idx];
@@ -1079,15 +1069,14 @@ impl<'a> Reader<'_, 'a> {
                 return None;
             }
             (
-                number(a, 1..=2)?,
-                number(b, 1..=2)?,
-                number(y, 4..=4)?,
+                small_number(a, 1..=2)?,
+                small_number(b, 1..=2)?,
+                small_number(y, 4..=4)?,
                 idx + 1,
                 false,
             )
         } else {
-            let slash =
-                |at: usize| self.sym(at) == Some('/') && self.glued(at) && self.glued(at + 1);
+            let slash = |at: usize| self.slash_between(at);
             if !(slash(idx + 1) && slash(idx + 3)) || slash(idx + 5) {
                 return None;
             }
@@ -1098,9 +1087,9 @@ impl<'a> Reader<'_, 'a> {
                     .map(|t| t.text)
             };
             (
-                number(token.text, 1..=2)?,
-                number(text(idx + 2)?, 1..=2)?,
-                number(text(idx + 4)?, 4..=4)?,
+                small_number(token.text, 1..=2)?,
+                small_number(text(idx + 2)?, 1..=2)?,
+                small_number(text(idx + 4)?, 4..=4)?,
                 idx + 5,
                 true,
             )
@@ -1136,22 +1125,14 @@ impl<'a> Reader<'_, 'a> {
         let small = |at: usize| {
             self.tokens
                 .get(at)
-                .filter(|t| {
-                    t.tok == Tok::Num
-                        && t.text.len() <= 2
-                        && t.text.bytes().all(|b| b.is_ascii_digit())
-                })
-                .and_then(|t| t.text.parse::<u32>().ok())
+                .filter(|t| t.tok == Tok::Num)
+                .and_then(|t| small_number(t.text, 1..=2))
         };
         let numerator = small(idx)?;
-        let slash = |at: usize| self.sym(at) == Some('/') && self.glued(at) && self.glued(at + 1);
-        let glued_before = idx > 0
-            && self.glued(idx)
-            && matches!(
-                self.tokens[idx - 1].tok,
-                Tok::Word | Tok::Num | Tok::Sym('/')
-            );
-        if !slash(idx + 1) || slash(idx + 3) || glued_before {
+        let glued_before = self.glued_to(idx, |tok| {
+            matches!(tok, Tok::Word | Tok::Num | Tok::Sym('/'))
+        });
+        if !self.slash_between(idx + 1) || self.slash_between(idx + 3) || glued_before {
             return None;
         }
         let denominator = small(idx + 2)?;
@@ -1258,6 +1239,13 @@ impl<'a> Reader<'_, 'a> {
                     .then_some(*month)
             })
     }
+}
+
+/// A number of only digits, `len` of them (`09`, `2025`).
+fn small_number(text: &str, len: std::ops::RangeInclusive<usize>) -> Option<u32> {
+    (len.contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
 }
 
 /// How far back a crown's country is looked for (tokens).

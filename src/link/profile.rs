@@ -283,8 +283,7 @@ fn figure_keys(figures: &[Figure], out: &mut Vec<Key>) {
         match figure.kind {
             FigureKind::Year => out.push(year_key(figure.value as u64)),
             FigureKind::Date => {
-                let v = figure.value as u64;
-                let (year, month) = (v / 10_000, (v / 100) % 100);
+                let (year, month, _) = crate::figures::date_parts(figure.value);
                 if year > 0 {
                     out.push(year_key(year));
                     out.push(month_key(month as u32, year, 1.5));
