@@ -28,6 +28,8 @@ pub fn write_with(
     path: &Path,
     write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
 ) -> io::Result<()> {
+    let target = target_of(path)?;
+    let path = target.as_path();
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -45,6 +47,36 @@ pub fn write_with(
     file.as_file().sync_all()?;
     file.persist(path).map_err(|err| err.error)?;
     Ok(())
+}
+
+/// Where to write for `path`: a link is written through to the file it names (the link stays a
+/// link); anything that is not a regular file (a pipe, a device, a folder) is refused, never
+/// replaced.
+fn target_of(path: &Path) -> io::Result<std::path::PathBuf> {
+    let mut target = path.to_owned();
+    // A chain of links, followed a bounded number of times (a loop of links ends here).
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&target) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                let next = std::fs::read_link(&target)?;
+                target = match target.parent() {
+                    Some(parent) if next.is_relative() => parent.join(next),
+                    _ => next,
+                };
+            }
+            Ok(metadata) => {
+                if let Some(what) = crate::input::not_a_file(&metadata) {
+                    return Err(io::Error::other(format!(
+                        "{what}, not a file: it is not replaced"
+                    )));
+                }
+                return Ok(target);
+            }
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(target),
+            Err(err) => return Err(err),
+        }
+    }
+    Err(io::Error::other("too many levels of links"))
 }
 
 /// A temporary file created the way any new file of the user's is: mode 0666 less the umask on
@@ -76,6 +108,39 @@ mod tests {
         assert!(result.is_err());
         assert_eq!(std::fs::read(&path).unwrap(), b"old");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writes_through_links_and_never_replaces_what_is_not_a_file() {
+        use std::os::unix::fs::FileTypeExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.txt");
+        std::fs::write(&real, b"old").unwrap();
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write(&link, b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        // A folder, and a device, stay what they are.
+        let err = write(dir.path(), b"x").unwrap_err();
+        assert!(err.to_string().contains("a folder"), "{err}");
+        #[cfg(target_os = "linux")]
+        {
+            let err = write(Path::new("/dev/full"), b"x").unwrap_err();
+            assert!(err.to_string().contains("a device"), "{err}");
+            assert!(
+                std::fs::metadata("/dev/full")
+                    .unwrap()
+                    .file_type()
+                    .is_char_device()
+            );
+        }
     }
 
     #[cfg(unix)]

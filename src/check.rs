@@ -11,7 +11,7 @@
 
 use std::io;
 
-use crate::comparison::Comparison;
+use crate::comparison::{Comparison, Finding};
 use crate::figures::compare::FigureRef;
 use crate::set::Document;
 
@@ -21,13 +21,26 @@ pub fn write_report(comparison: &Comparison, out: &mut dyn io::Write) -> io::Res
     let left = comparison.set.left();
     let right = comparison.set.right();
     for row_idx in 0..comparison.rows.len() {
-        for mismatch in comparison.open_mismatches(row_idx) {
-            writeln!(
+        if let Some(unit) = comparison.untranslated_unit(row_idx)
+            && !comparison.is_accepted(row_idx, &Finding::Untranslated(unit))
+        {
+            line(
                 out,
-                "row {row_idx}: {} | {}: {}",
-                figure_text(left, mismatch.left),
-                figure_text(right, mismatch.right),
-                mismatch.reason
+                &format!(
+                    "row {row_idx}: unit {unit} is untranslated | {}",
+                    shortened(&left_text(comparison, row_idx))
+                ),
+            )?;
+        }
+        for mismatch in comparison.open_mismatches(row_idx) {
+            line(
+                out,
+                &format!(
+                    "row {row_idx}: {} | {}: {}",
+                    figure_text(left, mismatch.left),
+                    figure_text(right, mismatch.right),
+                    mismatch.reason
+                ),
             )?;
         }
     }
@@ -40,10 +53,23 @@ pub fn write_report(comparison: &Comparison, out: &mut dyn io::Write) -> io::Res
     } else {
         String::new()
     };
-    writeln!(
+    let untranslated = if stats.untranslated > 0 {
+        format!(", {} untranslated", stats.untranslated)
+    } else {
+        String::new()
+    };
+    line(
         out,
-        "{} ({}) ↔ {} ({}): {} figures in {} rows, {} mismatches{accepted}.",
-        left.label, left.lang, right.label, right.lang, stats.figures, stats.rows, stats.mismatches
+        &format!(
+            "{} ({}) ↔ {} ({}): {} figures in {} rows, {} mismatches{untranslated}{accepted}.",
+            left.label,
+            left.lang,
+            right.label,
+            right.lang,
+            stats.figures,
+            stats.rows,
+            stats.mismatches
+        ),
     )?;
     // Coverage conflicts are findings about sources, kept apart from translation mismatches.
     let conflicts = coverage_conflicts(comparison);
@@ -52,17 +78,44 @@ pub fn write_report(comparison: &Comparison, out: &mut dyn io::Write) -> io::Res
     } else {
         String::new()
     };
-    writeln!(
+    line(
         out,
-        "Coverage: {} links, {} conflicts{accepted} (sources disagree; not translation errors){}",
-        stats.links,
-        conflicts.len(),
-        if conflicts.is_empty() { "." } else { ":" }
+        &format!(
+            "Coverage: {} links, {} conflicts{accepted} (sources disagree; not translation errors){}",
+            stats.links,
+            conflicts.len(),
+            if conflicts.is_empty() { "." } else { ":" }
+        ),
     )?;
-    for line in &conflicts {
-        writeln!(out, "  {line}")?;
+    for conflict in &conflicts {
+        line(out, &format!("  {conflict}"))?;
     }
     Ok(())
+}
+
+/// One line of the report, with what the texts and file names hold escaped: a control
+/// character in a file name is shown, never obeyed by the terminal.
+fn line(out: &mut dyn io::Write, text: &str) -> io::Result<()> {
+    writeln!(out, "{}", crate::terminal::escape(text))
+}
+
+fn left_text(comparison: &Comparison, row_idx: usize) -> String {
+    let left = comparison.set.left();
+    comparison.rows[row_idx]
+        .left
+        .iter()
+        .map(|&p| left.paragraphs[p].text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The start of a text, for one line.
+fn shortened(text: &str) -> String {
+    let mut short: String = text.chars().take(60).collect();
+    if text.chars().count() > 60 {
+        short.push('…');
+    }
+    short
 }
 
 /// One line per open figure conflict between a row and a linked coverage paragraph.

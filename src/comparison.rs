@@ -74,7 +74,9 @@ pub struct Stats {
     pub mismatches: usize,
     /// Open coverage conflicts.
     pub conflicts: usize,
-    /// Mismatches accepted by the reviewer (not in `mismatches`).
+    /// Open untranslated units (units of a bilingual file with no target).
+    pub untranslated: usize,
+    /// Mismatches and untranslated units accepted by the reviewer (not in `mismatches`).
     pub accepted_mismatches: usize,
     /// Coverage conflicts accepted by the reviewer (not in `conflicts`).
     pub accepted_conflicts: usize,
@@ -98,6 +100,8 @@ pub enum Finding<'a> {
     Mismatch(&'a Mismatch),
     /// A figure conflict between the row and a linked coverage paragraph.
     Conflict(&'a Link, &'a FigureConflict),
+    /// A unit of a bilingual file (XLIFF, TMX, PO) with no translation: its id.
+    Untranslated(&'a str),
 }
 
 impl Finding<'_> {
@@ -110,6 +114,7 @@ impl Finding<'_> {
                 link.paragraph,
                 &conflict.reason,
             ),
+            Self::Untranslated(_) => review::UNTRANSLATED_KEY.to_owned(),
         }
     }
 
@@ -122,6 +127,7 @@ impl Finding<'_> {
                 "{} ¶{}: {}",
                 set.documents[link.document].label, link.paragraph, conflict.reason
             ),
+            Self::Untranslated(unit) => format!("unit {unit} has no translation"),
         }
     }
 
@@ -137,7 +143,7 @@ pub enum FindingFilter {
     /// Every row.
     #[default]
     Any,
-    /// Rows with an open figure mismatch.
+    /// Rows with an open translation finding (a figure mismatch, an untranslated unit).
     OpenMismatches,
     /// Rows with an open finding (mismatch or coverage conflict).
     OpenFindings,
@@ -177,7 +183,7 @@ impl RowFilter {
         }
         let findings = match self.findings {
             FindingFilter::Any => true,
-            FindingFilter::OpenMismatches => comparison.open_mismatches(row).next().is_some(),
+            FindingFilter::OpenMismatches => comparison.has_open_translation_findings(row),
             FindingFilter::OpenFindings => comparison.has_open_findings(row),
             FindingFilter::OpenFindingsOrReviewed => {
                 comparison.has_open_findings(row) || !comparison.reviews[row].is_empty()
@@ -207,7 +213,11 @@ impl Comparison {
             let linker = (!set.coverage().is_empty()).then(|| scope.spawn(|| Linker::new(&set)));
             let (rows, moved) = match &set.given {
                 Some(given) => (given.rows.clone(), Vec::new()),
-                None => align_documents_with_moves(set.left(), set.right()),
+                None => {
+                    let (mut rows, moved) = align_documents_with_moves(set.left(), set.right());
+                    pair_chrome_with_body(&set, &mut rows);
+                    (rows, moved)
+                }
             };
             let linker = linker.map(|handle| match handle.join() {
                 Ok(linker) => linker,
@@ -264,10 +274,12 @@ impl Comparison {
             let mut open = 0;
             for finding in self.findings(row_idx) {
                 let accepted = self.is_accepted(row_idx, &finding);
-                let (open_count, accepted_count) = if finding.is_conflict() {
-                    (&mut stats.conflicts, &mut stats.accepted_conflicts)
-                } else {
-                    (&mut stats.mismatches, &mut stats.accepted_mismatches)
+                let (open_count, accepted_count) = match finding {
+                    Finding::Conflict(..) => (&mut stats.conflicts, &mut stats.accepted_conflicts),
+                    Finding::Mismatch(_) => (&mut stats.mismatches, &mut stats.accepted_mismatches),
+                    Finding::Untranslated(_) => {
+                        (&mut stats.untranslated, &mut stats.accepted_mismatches)
+                    }
                 };
                 if accepted {
                     *accepted_count += 1;
@@ -314,9 +326,26 @@ impl Comparison {
             .all(|kind| kind == ParagraphKind::Boilerplate)
     }
 
-    /// Every finding of a row, accepted or not: its mismatches, then its coverage conflicts.
+    /// The id of the row's unit when the row is a unit of a bilingual file with no translation.
+    pub fn untranslated_unit(&self, row: usize) -> Option<&str> {
+        self.set.given.as_ref()?;
+        let row = &self.rows[row];
+        if !row.right.is_empty() {
+            return None;
+        }
+        let &[paragraph] = row.left.as_slice() else {
+            return None;
+        };
+        self.set.left().paragraphs[paragraph].unit.as_deref()
+    }
+
+    /// Every finding of a row, accepted or not: an untranslated unit, its mismatches, then its
+    /// coverage conflicts.
     pub fn findings(&self, row: usize) -> impl Iterator<Item = Finding<'_>> {
-        let mismatches = self.mismatches[row].iter().map(Finding::Mismatch);
+        let untranslated = self.untranslated_unit(row).map(Finding::Untranslated);
+        let mismatches = untranslated
+            .into_iter()
+            .chain(self.mismatches[row].iter().map(Finding::Mismatch));
         let conflicts = self.links[row].iter().flat_map(|link| {
             link.figures_conflict
                 .iter()
@@ -345,14 +374,14 @@ impl Comparison {
     pub fn open_mismatches(&self, row: usize) -> impl Iterator<Item = &Mismatch> {
         self.open_findings(row).filter_map(|finding| match finding {
             Finding::Mismatch(mismatch) => Some(mismatch),
-            Finding::Conflict(..) => None,
+            Finding::Conflict(..) | Finding::Untranslated(_) => None,
         })
     }
 
     /// The coverage conflicts of a row that are not accepted.
     pub fn open_conflicts(&self, row: usize) -> impl Iterator<Item = (&Link, &FigureConflict)> {
         self.open_findings(row).filter_map(|finding| match finding {
-            Finding::Mismatch(_) => None,
+            Finding::Mismatch(_) | Finding::Untranslated(_) => None,
             Finding::Conflict(link, conflict) => Some((link, conflict)),
         })
     }
@@ -360,8 +389,15 @@ impl Comparison {
     /// Rows with at least one open mismatch, ascending.
     pub fn mismatch_rows(&self) -> Vec<usize> {
         (0..self.rows.len())
-            .filter(|&idx| self.open_mismatches(idx).next().is_some())
+            .filter(|&idx| self.has_open_translation_findings(idx))
             .collect()
+    }
+
+    /// Whether a row has an open finding about the translation (a figure mismatch or an
+    /// untranslated unit; coverage conflicts are about sources).
+    pub fn has_open_translation_findings(&self, row: usize) -> bool {
+        self.open_findings(row)
+            .any(|finding| !finding.is_conflict())
     }
 
     /// The rows that pass `filter`, ascending.
@@ -663,6 +699,12 @@ pub fn compare_row(set: &ArticleSet, row: &Row) -> Vec<Mismatch> {
 
 /// Compare the figures of some paragraphs of one document (read as the left side) with some of
 /// another (the right side).
+///
+/// Boilerplate is decided for the row as a whole: a row of page chrome on both sides (a
+/// translated menu) compares nothing, and a row with body text on either side compares every
+/// paragraph of both. A paragraph that the classifier took for chrome (repetition is a chrome
+/// signal, and short, repetitive texts repeat) is still the rendering of its body counterpart,
+/// and a figure is never reported missing from a paragraph that holds it.
 fn compare_sides(left: (&Document, &[usize]), right: (&Document, &[usize])) -> Vec<Mismatch> {
     fn side<'a>((doc, indices): (&'a Document, &[usize])) -> SideFigures<'a> {
         SideFigures {
@@ -670,7 +712,6 @@ fn compare_sides(left: (&Document, &[usize]), right: (&Document, &[usize])) -> V
             paragraphs: indices
                 .iter()
                 .map(|&idx| &doc.paragraphs[idx])
-                .filter(|p| p.kind != ParagraphKind::Boilerplate)
                 .map(|p| (p.index, p.figures.as_slice()))
                 .collect(),
         }
@@ -680,7 +721,62 @@ fn compare_sides(left: (&Document, &[usize]), right: (&Document, &[usize])) -> V
     if left.1.is_empty() || right.1.is_empty() {
         return Vec::new();
     }
+    let has_body = |(doc, indices): (&Document, &[usize])| {
+        indices
+            .iter()
+            .any(|&idx| doc.paragraphs[idx].kind != ParagraphKind::Boilerplate)
+    };
+    if !has_body(left) && !has_body(right) {
+        return Vec::new();
+    }
     compare::compare(&side(left), &side(right))
+}
+
+/// Pair a paragraph taken for chrome with the body paragraph that stands alone beside it.
+///
+/// The aligner keeps chrome and body text apart, which is right for a share bar that only one
+/// page has, and wrong when the classifier took a short repeated paragraph for chrome
+/// (repetition is a chrome signal, and FAQs and bullet lists repeat): its rendering is then
+/// left unmatched beside it, and a figure changed between the two is never compared. When a gap
+/// between two aligned rows holds exactly one paragraph on each side, one of them chrome and
+/// the other not, they are one row: a paragraph aligned one to one with body text is body.
+fn pair_chrome_with_body(set: &ArticleSet, rows: &mut Vec<Row>) {
+    let is_chrome = |side: Side, paragraph: usize| {
+        set.side(side).paragraphs[paragraph].kind == ParagraphKind::Boilerplate
+    };
+    let aligned = |row: Option<&Row>| row.is_none_or(|row| !row.is_unmatched());
+    let old = std::mem::take(rows);
+    let mut idx = 0;
+    // One pass, rows moved into a new list: linear however many pairs there are.
+    while idx < old.len() {
+        if let (Some(first), Some(second)) = (old.get(idx), old.get(idx + 1)) {
+            let pair = match (
+                first.left.as_slice(),
+                first.right.as_slice(),
+                second.left.as_slice(),
+                second.right.as_slice(),
+            ) {
+                (&[left], &[], &[], &[right]) | (&[], &[right], &[left], &[]) => {
+                    Some((left, right))
+                }
+                _ => None,
+            };
+            let alone = aligned(rows.last()) && aligned(old.get(idx + 2));
+            if let Some((left, right)) = pair
+                && alone
+                && is_chrome(Side::Left, left) != is_chrome(Side::Right, right)
+            {
+                rows.push(Row {
+                    left: vec![left],
+                    right: vec![right],
+                });
+                idx += 2;
+                continue;
+            }
+        }
+        rows.push(old[idx].clone());
+        idx += 1;
+    }
 }
 
 /// Align the paragraphs of two documents.

@@ -34,6 +34,7 @@ pub mod decode;
 pub mod export;
 pub mod figures;
 pub mod formats;
+pub mod input;
 pub mod lang;
 pub mod link;
 pub mod paragraph;
@@ -42,6 +43,7 @@ pub mod progress;
 pub mod review;
 pub mod set;
 pub mod side;
+pub mod terminal;
 pub mod tokens;
 
 #[cfg(feature = "gui")]

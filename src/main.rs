@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use parallel_reader::comparison::Comparison;
-use parallel_reader::{atomic, export, review, set};
+use parallel_reader::{atomic, export, review, set, terminal};
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -51,6 +51,11 @@ struct CheckArgs {
     /// conflicts are reported but do not change the exit code).
     #[arg(long)]
     strict_coverage: bool,
+
+    /// Let a `set.json` name files outside its own folder (only for sets you trust: a set
+    /// from someone else could otherwise read any of your files into its report).
+    #[arg(long)]
+    allow_outside_paths: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -75,6 +80,11 @@ struct ExportArgs {
     /// Only rows with open findings or a review.
     #[arg(long)]
     only_findings: bool,
+
+    /// Let a `set.json` name files outside its own folder (only for sets you trust: a set
+    /// from someone else could otherwise read any of your files into the export).
+    #[arg(long)]
+    allow_outside_paths: bool,
 
     /// Write to this file (atomically) instead of standard output.
     #[arg(long)]
@@ -113,21 +123,24 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => match export_cmd(&args) {
             Ok(code) => code,
             Err(err) => {
-                eprintln!("parallel-reader: {err:#}");
+                eprintln!("parallel-reader: {}", terminal::escape(&format!("{err:#}")));
                 ExitCode::from(2)
             }
         },
         Some(Command::Check(args)) => match check_cmd(&args) {
             Ok(code) => code,
             Err(err) => {
-                eprintln!("parallel-reader: {err:#}");
+                eprintln!("parallel-reader: {}", terminal::escape(&format!("{err:#}")));
                 ExitCode::from(2)
             }
         },
         None => match parallel_reader::app::run(cli.paths) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
-                eprintln!("parallel-reader: cannot open the window: {err}");
+                eprintln!(
+                    "parallel-reader: cannot open the window: {}",
+                    terminal::escape(&err.to_string())
+                );
                 ExitCode::from(2)
             }
         },
@@ -137,34 +150,53 @@ fn main() -> ExitCode {
 /// Load a set, report its load warnings, analyse it and restore the review it already has
 /// (so findings accepted in the window are accepted here too). Returns the comparison and
 /// whether a file had a problem.
-fn open_reviewed(paths: &[PathBuf]) -> anyhow::Result<(Comparison, bool)> {
-    let loaded = set::load(paths)?;
-    let had_warnings = !loaded.warnings.is_empty();
+fn open_reviewed(
+    paths: &[PathBuf],
+    options: set::LoadOptions,
+) -> anyhow::Result<(Comparison, bool)> {
+    let loaded =
+        set::load_with_options(paths, &parallel_reader::progress::Progress::new(), options)
+            .map_err(|err| match err {
+                set::LoadError::OutsideFolder { .. } => {
+                    anyhow::anyhow!("{err} (give --allow-outside-paths to open it anyway)")
+                }
+                err => err.into(),
+            })?;
+    let had_warnings = loaded.warnings.iter().any(set::LoadWarning::is_problem);
     for warning in &loaded.warnings {
-        eprintln!("parallel-reader: warning: {warning}");
+        eprintln!(
+            "parallel-reader: warning: {}",
+            terminal::escape(&warning.to_string())
+        );
     }
     let mut comparison = Comparison::build(loaded);
     let reviews_dir = review::store::reviews_dir().unwrap_or_else(std::env::temp_dir);
     let saved = comparison.restore_saved_review(&reviews_dir);
     for message in &saved.messages {
-        eprintln!("parallel-reader: {message}");
+        eprintln!("parallel-reader: {}", terminal::escape(message));
     }
     if let Some(err) = &saved.error {
-        eprintln!("parallel-reader: warning: {err}");
+        eprintln!("parallel-reader: warning: {}", terminal::escape(err));
     }
     Ok((comparison, had_warnings))
 }
 
 /// Exit 0 when the two sides agree, 1 when they differ, 2 when a file had a problem.
 fn check_cmd(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let (comparison, had_warnings) = open_reviewed(&args.paths)?;
+    let options = set::LoadOptions {
+        allow_outside_paths: args.allow_outside_paths,
+    };
+    let (comparison, had_warnings) = open_reviewed(&args.paths, options)?;
     let mut out = std::io::stdout().lock();
     parallel_reader::check::write_report(&comparison, &mut out)?;
     out.flush()?;
     let stats = comparison.stats();
     Ok(if had_warnings {
         ExitCode::from(2)
-    } else if stats.mismatches > 0 || (args.strict_coverage && stats.conflicts > 0) {
+    } else if stats.mismatches > 0
+        || stats.untranslated > 0
+        || (args.strict_coverage && stats.conflicts > 0)
+    {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -174,7 +206,13 @@ fn check_cmd(args: &CheckArgs) -> anyhow::Result<ExitCode> {
 /// Exit 0 when the export is clean, 2 when a file of the set had a problem (the export is
 /// still written from what loaded) or nothing could be exported.
 fn export_cmd(args: &ExportArgs) -> anyhow::Result<ExitCode> {
-    let (comparison, had_warnings) = open_reviewed(&args.paths)?;
+    if let Some(out) = &args.out {
+        check_output(out, &args.paths)?;
+    }
+    let options = set::LoadOptions {
+        allow_outside_paths: args.allow_outside_paths,
+    };
+    let (comparison, had_warnings) = open_reviewed(&args.paths, options)?;
     let format: export::Format = args.format.into();
     let mut options = export::Options::for_format(format);
     if args.boilerplate {
@@ -202,4 +240,47 @@ fn export_cmd(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Refuse an output that would destroy an input or something that is not a file: one of the
+/// files to read (an export over the article), or a pipe, a device or a folder (written through
+/// a link to its target is fine: `atomic::write` does).
+fn check_output(out: &std::path::Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    if let Some(what) = parallel_reader::input::describe_if_not_a_file(out) {
+        anyhow::bail!("will not write the export over {what}: {}", out.display());
+    }
+    let mut named: Vec<PathBuf> = inputs.to_vec();
+    // A folder's or a manifest's files are inputs too.
+    for input in inputs {
+        if input.is_dir() {
+            if let Ok(entries) = std::fs::read_dir(input) {
+                named.extend(entries.filter_map(Result::ok).map(|e| e.path()));
+            }
+        } else if let Some(parent) = input.parent().filter(|_| {
+            input
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        }) && let Ok(bytes) = parallel_reader::input::read_capped(input, 1 << 20)
+            && let Ok(manifest) = serde_json::from_slice::<set::Manifest>(
+                bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes),
+            )
+        {
+            named.extend(
+                [&manifest.left, &manifest.right]
+                    .into_iter()
+                    .chain(&manifest.coverage)
+                    .map(|entry| parent.join(&entry.path)),
+            );
+        }
+    }
+    if let Some(input) = named
+        .iter()
+        .find(|input| parallel_reader::input::same_file(out, input))
+    {
+        anyhow::bail!(
+            "the output is one of the files to read; choose another file for the export: {}",
+            input.display()
+        );
+    }
+    Ok(())
 }

@@ -23,6 +23,8 @@ pub enum LoadRequest {
     Bundled,
     /// A folder, a manifest, or files.
     Paths(Vec<PathBuf>),
+    /// The same, with the user's leave for its manifest to name files outside its folder.
+    TrustedPaths(Vec<PathBuf>),
 }
 
 impl LoadRequest {
@@ -30,7 +32,7 @@ impl LoadRequest {
     pub fn describe(&self) -> String {
         match self {
             Self::Bundled => "the bundled example".to_owned(),
-            Self::Paths(paths) => paths
+            Self::Paths(paths) | Self::TrustedPaths(paths) => paths
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()

@@ -1,5 +1,6 @@
 //! Loading sets in the background, restoring their reviews, and saving reviews as they change.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
@@ -20,30 +21,129 @@ const SHOW_PROGRESS_AFTER: Duration = Duration::from_millis(300);
 /// A set loading on a background thread.
 pub(super) struct PendingLoad {
     request: LoadRequest,
-    receiver: Receiver<Result<Comparison, String>>,
+    receiver: Receiver<Result<Comparison, LoadFailure>>,
     progress: Arc<Progress>,
     started: Instant,
     /// What to keep when this load is a reload of the open set.
     pub(super) reload: Option<super::reload::Kept>,
 }
 
+/// Why a load failed: the message, and the files outside its folder that a manifest names when
+/// that is why (the window then asks whether to open them anyway).
+#[derive(Debug)]
+pub struct LoadFailure {
+    /// What went wrong, in words.
+    pub message: String,
+    /// The files a manifest names outside its folder, when that stopped the load.
+    pub outside_paths: Vec<PathBuf>,
+}
+
+impl From<String> for LoadFailure {
+    fn from(message: String) -> Self {
+        Self {
+            message,
+            outside_paths: Vec::new(),
+        }
+    }
+}
+
+impl std::fmt::Display for LoadFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 /// Load and analyse a set (runs on a background thread in the app).
-pub fn load(request: &LoadRequest) -> Result<Comparison, String> {
+pub fn load(request: &LoadRequest) -> Result<Comparison, LoadFailure> {
     load_with(request, &Progress::new())
 }
 
 /// [`load`], reporting to `progress`; a cancelled load ends with the error "cancelled".
-pub fn load_with(request: &LoadRequest, progress: &Progress) -> Result<Comparison, String> {
+pub fn load_with(request: &LoadRequest, progress: &Progress) -> Result<Comparison, LoadFailure> {
     let loaded = match request {
         LoadRequest::Bundled => set::bundled(),
-        LoadRequest::Paths(paths) => {
-            set::load_with(paths, progress).map_err(|err| err.to_string())?
+        LoadRequest::Paths(paths) | LoadRequest::TrustedPaths(paths) => {
+            let options = set::LoadOptions {
+                allow_outside_paths: matches!(request, LoadRequest::TrustedPaths(_)),
+            };
+            match set::load_with_options(paths, progress, options) {
+                Ok(loaded) => loaded,
+                Err(err @ set::LoadError::OutsideFolder { .. }) => {
+                    let message = err.to_string();
+                    let set::LoadError::OutsideFolder { paths, .. } = err else {
+                        unreachable!("matched above");
+                    };
+                    return Err(LoadFailure {
+                        message,
+                        outside_paths: paths,
+                    });
+                }
+                Err(err) => return Err(err.to_string().into()),
+            }
         }
     };
-    Comparison::build_with(loaded, progress).map_err(|err| err.to_string())
+    Comparison::build_with(loaded, progress).map_err(|err| err.to_string().into())
+}
+
+/// A set whose manifest names files outside its folder, waiting for the user's answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrustPrompt {
+    /// What was asked to open.
+    pub paths: Vec<PathBuf>,
+    /// The files outside the manifest's folder.
+    pub outside_paths: Vec<PathBuf>,
 }
 
 impl ReaderApp {
+    /// Ask whether to open a set whose manifest names files outside its folder.
+    pub(super) fn trust_prompt_ui(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = &self.trust_prompt else {
+            return;
+        };
+        let mut answer = None;
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            answer = Some(false);
+        }
+        egui::Window::new("Files outside the set's folder")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
+            .show(ctx, |ui| {
+                ui.set_max_width(520.0);
+                ui.label(
+                    "This set's manifest names files outside its own folder. A set from someone \
+                     else could read your other files this way. Open these only if you trust \
+                     where the set came from:",
+                );
+                for path in &prompt.outside_paths {
+                    ui.monospace(path.display().to_string());
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Open anyway").clicked() {
+                        answer = Some(true);
+                    }
+                    if ui.button("Cancel").on_hover_text("Esc").clicked() {
+                        answer = Some(false);
+                    }
+                });
+            });
+        match answer {
+            Some(true) => {
+                if let Some(prompt) = self.trust_prompt.take() {
+                    self.commands
+                        .push(Command::Load(LoadRequest::TrustedPaths(prompt.paths)));
+                }
+            }
+            Some(false) => {
+                self.trust_prompt = None;
+                self.message = Some(Message::info(
+                    "Not opened: the set's manifest names files outside its folder.".to_owned(),
+                ));
+            }
+            None => {}
+        }
+    }
+
     /// Load a set now, on this thread (tests and benchmarks).
     pub fn open_now(&mut self, request: &LoadRequest) {
         let result = load(request);
@@ -67,7 +167,7 @@ impl ReaderApp {
         };
         let swap = comparison.prepare_swap();
         self.start_job(ctx, request, move |progress| {
-            swap.run(progress).map_err(|err| err.to_string())
+            swap.run(progress).map_err(|err| err.to_string().into())
         });
     }
 
@@ -75,7 +175,7 @@ impl ReaderApp {
         &mut self,
         ctx: &egui::Context,
         request: LoadRequest,
-        job: impl FnOnce(&Progress) -> Result<Comparison, String> + Send + 'static,
+        job: impl FnOnce(&Progress) -> Result<Comparison, LoadFailure> + Send + 'static,
     ) {
         if let Some(pending) = self.loading.take() {
             pending.progress.cancel();
@@ -162,14 +262,14 @@ impl ReaderApp {
                     None
                 }
                 Err(TryRecvError::Disconnected) => {
-                    Some(Err("the loader stopped unexpectedly".to_owned()))
+                    Some(Err("the loader stopped unexpectedly".to_owned().into()))
                 }
             };
             if let Some(result) = result
                 && let Some(pending) = self.loading.take()
             {
                 match pending.reload {
-                    Some(kept) => self.finish_reload(kept, result),
+                    Some(kept) => self.finish_reload(kept, result.map_err(|err| err.message)),
                     None => self.finish_load(&pending.request, result),
                 }
             }
@@ -205,7 +305,7 @@ impl ReaderApp {
         }
     }
 
-    fn finish_load(&mut self, request: &LoadRequest, result: Result<Comparison, String>) {
+    fn finish_load(&mut self, request: &LoadRequest, result: Result<Comparison, LoadFailure>) {
         match result {
             Ok(comparison) => {
                 self.message = comparison.warnings.first().map(|_| {
@@ -226,6 +326,15 @@ impl ReaderApp {
                 self.set_comparison(comparison);
             }
             Err(err) => {
+                if !err.outside_paths.is_empty()
+                    && let LoadRequest::Paths(paths) = request
+                {
+                    self.trust_prompt = Some(TrustPrompt {
+                        paths: paths.clone(),
+                        outside_paths: err.outside_paths,
+                    });
+                    return;
+                }
                 let kept = if self.comparison.is_some() {
                     " The previous set stays open."
                 } else {

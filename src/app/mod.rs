@@ -38,7 +38,7 @@ use crate::comparison::{Comparison, FindingFilter, RowFilter, Stats};
 use crate::review::ReviewFilter;
 
 pub use command::{Command, LoadRequest, UiCommand};
-pub use loading::load;
+pub use loading::{LoadFailure, load};
 
 use coverage_panel::{Backlinks, CoveragePanel};
 use dialogs::{ExportWindow, PathPrompt};
@@ -170,6 +170,8 @@ pub struct ReaderApp {
     selected_row: Option<usize>,
     message: Option<Message>,
     loading: Option<PendingLoad>,
+    /// A set whose manifest names files outside its folder, waiting for the user's leave.
+    trust_prompt: Option<loading::TrustPrompt>,
     dialog: Option<PendingDialog>,
     prompt: Option<PathPrompt>,
     export_window: Option<ExportWindow>,
@@ -226,6 +228,7 @@ impl ReaderApp {
             selected_row: None,
             message: None,
             loading: None,
+            trust_prompt: None,
             dialog: None,
             prompt: None,
             export_window: None,
@@ -337,6 +340,7 @@ impl ReaderApp {
         self.export_window_ui(ui.ctx());
         self.shortcuts_ui(ui.ctx());
         self.load_progress_ui(ui.ctx());
+        self.trust_prompt_ui(ui.ctx());
 
         let commands = std::mem::take(&mut self.commands);
         for command in commands {

@@ -171,6 +171,9 @@ pub struct RowJson {
     /// whose counterpart the translator moved there).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moved_row: Option<usize>,
+    /// The id of the row's unit when it is a unit of a bilingual file with no translation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub untranslated_unit: Option<String>,
 }
 
 /// A row's review in the export.
@@ -325,6 +328,7 @@ pub fn to_json_with(comparison: &Comparison, options: super::Options) -> Compari
                 accepted: review.accepted.clone(),
             },
             moved_row: comparison.moved_partner(row_idx),
+            untranslated_unit: comparison.untranslated_unit(row_idx).map(str::to_owned),
         })
         .collect();
     let stats = comparison.stats();

@@ -101,12 +101,14 @@ fn write_row(comparison: &Comparison, row_idx: usize, out: &mut dyn io::Write) -
             )?;
         }
     }
-    let (mismatches, conflicts) = super::finding_lines(comparison, row_idx);
-    for mismatch in mismatches {
-        writeln!(out, "- Mismatch: {}", inline(&mismatch))?;
-    }
-    for conflict in conflicts {
-        writeln!(out, "- Coverage conflict: {}", inline(&conflict))?;
+    for finding in comparison.open_findings(row_idx) {
+        let label = match finding {
+            crate::comparison::Finding::Mismatch(_) => "Mismatch",
+            crate::comparison::Finding::Untranslated(_) => "Untranslated",
+            crate::comparison::Finding::Conflict(..) => "Coverage conflict",
+        };
+        let text = finding.describe(&comparison.set);
+        writeln!(out, "- {label}: {}", inline(&text))?;
     }
     for link in &comparison.links[row_idx] {
         let doc = &comparison.set.documents[link.document];

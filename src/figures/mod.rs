@@ -49,7 +49,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 pub mod compare;
-mod format;
+pub mod format;
 pub mod lang;
 mod read;
 mod token;

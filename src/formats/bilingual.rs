@@ -18,6 +18,8 @@ pub struct Bilingual {
     pub units: Vec<Unit>,
     /// The encoding the file was read as.
     pub encoding: &'static str,
+    /// What the reader had to repair.
+    pub notes: Vec<crate::decode::ReadNote>,
 }
 
 /// One translation unit.
@@ -232,6 +234,8 @@ pub(super) fn read_tmx(text: &str) -> Result<Bilingual, String> {
     let Some(version) = version else {
         return Err("not a TMX file (no <tmx> element)".to_owned());
     };
+    let mut notes = Vec::new();
+    let header_lang = header_lang_in_units(header_lang, &units, &mut notes);
     let (source_lang, target_lang) = tmx_languages(header_lang, &units);
     let pick = |variants: &[(String, String)], lang: Option<&str>| {
         let lang = lang?;
@@ -258,7 +262,34 @@ pub(super) fn read_tmx(text: &str) -> Result<Bilingual, String> {
         target_lang,
         units,
         encoding: "UTF-8",
+        notes,
     })
+}
+
+/// The header's source language when a unit has it; else (a tool's default) the first
+/// variant's, with a note: the units say what they hold.
+fn header_lang_in_units(
+    header_lang: Option<String>,
+    units: &[TmxUnit],
+    notes: &mut Vec<crate::decode::ReadNote>,
+) -> Option<String> {
+    let lang = header_lang?;
+    let in_units = units
+        .iter()
+        .flat_map(|unit| &unit.variants)
+        .any(|(l, _)| primary(l) == primary(&lang));
+    if in_units {
+        return Some(lang);
+    }
+    let first = units
+        .iter()
+        .find_map(|unit| unit.variants.first().map(|(l, _)| l.clone()));
+    if let Some(first) = &first {
+        notes.push(crate::decode::ReadNote::repaired(format!(
+            "the header's srclang is {lang}, which no unit has; read {first} as the source"
+        )));
+    }
+    first
 }
 
 /// The source language (the header's, or the first variant's) and the target: the language

@@ -8,7 +8,7 @@
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
-use super::{Block, Blocks};
+use super::{Block, Blocks, nesting};
 use crate::decode;
 use crate::paragraph::ParagraphKind;
 
@@ -86,7 +86,8 @@ const SKIPPED_ROLES: [&str; 2] = ["navigation", "search"];
 const CHROME_ROLES: [&str; 4] = ["contentinfo", "complementary", "banner", "dialog"];
 
 pub(super) fn read(bytes: &[u8]) -> Result<Blocks, String> {
-    let (text, encoding) = decode_page(bytes)?;
+    let (text, encoding, notes) = decode_page(bytes)?;
+    let text = nesting::flatten(&text, nesting::MAX_DEPTH);
     let page = Html::parse_document(&text);
     let mut walk = Walk::default();
     for edge in page.tree.root().traverse() {
@@ -107,24 +108,31 @@ pub(super) fn read(bytes: &[u8]) -> Result<Blocks, String> {
     Ok(Blocks {
         blocks: walk.blocks,
         encoding,
+        notes,
     })
 }
 
 /// The page's text: a byte-order mark or valid UTF-8 first, then the `<meta charset>` the page
-/// declares, then detection.
-fn decode_page(bytes: &[u8]) -> Result<(String, &'static str), String> {
+/// declares (a page that declares UTF-8 but for a few stray bytes is read as UTF-8 with those
+/// replaced, and says so), then detection.
+fn decode_page(bytes: &[u8]) -> Result<(String, &'static str, Vec<decode::ReadNote>), String> {
     let has_bom = bytes.starts_with(b"\xEF\xBB\xBF")
         || bytes.starts_with(b"\xFF\xFE")
         || bytes.starts_with(b"\xFE\xFF");
     if !has_bom
         && std::str::from_utf8(bytes).is_err()
         && let Some(encoding) = declared_charset(bytes)
+        && encoding != encoding_rs::UTF_8
     {
         let (text, _, _) = encoding.decode(bytes);
-        return Ok((decode::normalize_line_ends(&text), encoding.name()));
+        return Ok((
+            decode::normalize_line_ends(&text),
+            encoding.name(),
+            Vec::new(),
+        ));
     }
     let decoded = super::decoded(bytes)?;
-    Ok((decoded.text, decoded.encoding))
+    Ok((decoded.text, decoded.encoding, decoded.notes))
 }
 
 /// The encoding a page declares in its first kilobytes (`<meta charset="…">` or

@@ -9,6 +9,7 @@
 mod bilingual;
 mod html;
 mod markdown;
+mod nesting;
 mod office;
 mod xml;
 
@@ -18,6 +19,7 @@ use crate::decode::{self, DecodeError};
 use crate::paragraph::ParagraphKind;
 
 pub use bilingual::{Bilingual, Unit, primary};
+pub use office::paragraph_cap_note;
 
 /// A file format the reader understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,6 +121,8 @@ pub struct Blocks {
     pub blocks: Vec<Block>,
     /// The encoding the text was read as (`UTF-8` for zip-based formats).
     pub encoding: &'static str,
+    /// What the reader had to repair or leave out.
+    pub notes: Vec<decode::ReadNote>,
 }
 
 impl Blocks {
@@ -143,6 +147,7 @@ pub fn read_blocks(format: Format, bytes: &[u8]) -> Result<Blocks, String> {
             Blocks {
                 blocks: markdown::read(&text.text),
                 encoding: text.encoding,
+                notes: text.notes,
             }
         }
         Format::Docx => office::read_docx(bytes)?,
@@ -153,6 +158,11 @@ pub fn read_blocks(format: Format, bytes: &[u8]) -> Result<Blocks, String> {
     };
     if blocks.blocks.is_empty() {
         return Err(format!("no text found in this {}", format.describe()));
+    }
+    let mut blocks = blocks;
+    if blocks.blocks.len() > crate::input::MAX_PARAGRAPHS {
+        blocks.blocks.truncate(crate::input::MAX_PARAGRAPHS);
+        blocks.notes.push(office::paragraph_cap_note());
     }
     Ok(blocks)
 }
@@ -166,6 +176,7 @@ pub fn read_bilingual(format: Format, bytes: &[u8]) -> Result<Bilingual, String>
         _ => unreachable!("only XLIFF and TMX are bilingual"),
     };
     bilingual.encoding = text.encoding;
+    bilingual.notes.splice(0..0, text.notes);
     if bilingual.units.is_empty() {
         return Err(format!(
             "no translation units with text in this {} file",

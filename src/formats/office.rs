@@ -5,97 +5,233 @@
 
 use std::io::Read as _;
 
-use super::xml::{Node, walk};
+use super::xml::{Flow, Node, walk, walk_reader};
 use super::{Block, Blocks};
+use crate::decode::ReadNote;
+use crate::input::{MAX_PARAGRAPHS, MAX_TEXT_BYTES};
 use crate::paragraph::ParagraphKind;
 
-/// The largest XML part read from an archive (a guard against zip bombs).
-const MAX_PART: u64 = 256 << 20;
+/// The most XML one part of an archive may unpack to (read as a stream, never held whole: a
+/// guard against zip bombs).
+const MAX_PART: u64 = 512 << 20;
+/// The most a part read whole (the styles) may unpack to.
+const MAX_SMALL_PART: u64 = 16 << 20;
+
+const DOCUMENT_XML: &str = "word/document.xml";
+const CONTENT_XML: &str = "content.xml";
 
 pub(super) fn read_docx(bytes: &[u8]) -> Result<Blocks, String> {
     let mut archive = open_archive(bytes, "Word")?;
-    let document = part(&mut archive, "word/document.xml")?
-        .ok_or("not a Word document: the archive has no word/document.xml")?;
     let styles = part(&mut archive, "word/styles.xml")?.unwrap_or_default();
     let heading_styles = heading_styles(&styles)?;
-
+    let document = match archive.by_name(DOCUMENT_XML) {
+        Ok(file) => file,
+        Err(zip::result::ZipError::FileNotFound) => {
+            return Err(format!(
+                "not a Word document: the archive has no {DOCUMENT_XML}"
+            ));
+        }
+        Err(err) => return Err(format!("{DOCUMENT_XML} cannot be read: {err}")),
+    };
     let mut paragraphs: Vec<Paragraph> = Vec::new();
-    let mut blocks = Vec::new();
+    let mut kept = Kept::default();
     let mut in_text = false;
-    walk(&document, |node| match node {
-        Node::Open(tag) => match tag.name.as_str() {
-            "p" => paragraphs.push(Paragraph::default()),
-            "t" => in_text = true,
-            "tab" => push(&mut paragraphs, " "),
-            "br" | "cr" => push(&mut paragraphs, "\n"),
-            "pStyle" => {
-                if let (Some(paragraph), Some(style)) = (paragraphs.last_mut(), tag.attr("val")) {
-                    paragraph.heading |= heading_styles.iter().any(|s| s == style);
+    let mut stream = Capped::new(document);
+    let walked = walk_reader(std::io::BufReader::new(&mut stream), |node| {
+        match node {
+            Node::Open(tag) => match tag.name.as_str() {
+                "p" => paragraphs.push(Paragraph::default()),
+                "t" => in_text = true,
+                "tab" => kept.push(&mut paragraphs, " "),
+                "br" | "cr" => kept.push(&mut paragraphs, "\n"),
+                "pStyle" => {
+                    if let (Some(paragraph), Some(style)) = (paragraphs.last_mut(), tag.attr("val"))
+                    {
+                        paragraph.heading |= heading_styles.iter().any(|s| s == style);
+                    }
                 }
-            }
-            "outlineLvl" => {
-                // Level 9 is "body text" in Word.
-                if let Some(paragraph) = paragraphs.last_mut() {
-                    paragraph.heading |= tag.attr("val").is_some_and(|v| v != "9");
+                "outlineLvl" => {
+                    // Level 9 is "body text" in Word.
+                    if let Some(paragraph) = paragraphs.last_mut() {
+                        paragraph.heading |= tag.attr("val").is_some_and(|v| v != "9");
+                    }
                 }
-            }
-            _ => {}
-        },
-        Node::Close(name) => match name {
-            "t" => in_text = false,
-            "p" => finish(&mut paragraphs, &mut blocks),
-            _ => {}
-        },
-        Node::Text(text) if in_text => push(&mut paragraphs, &text),
-        Node::Text(_) => {}
-    })
-    .map_err(|err| format!("word/document.xml: {err}"))?;
-    Ok(Blocks {
-        blocks,
-        encoding: "UTF-8",
-    })
+                _ => {}
+            },
+            Node::Close(name) => match name {
+                "t" => in_text = false,
+                "p" => kept.finish(&mut paragraphs),
+                _ => {}
+            },
+            Node::Text(text) if in_text => kept.push(&mut paragraphs, &text),
+            Node::Text(_) => {}
+        }
+        kept.flow()
+    });
+    stream.check(DOCUMENT_XML, walked)?;
+    Ok(kept.into_blocks())
 }
 
 pub(super) fn read_odt(bytes: &[u8]) -> Result<Blocks, String> {
     let mut archive = open_archive(bytes, "OpenDocument")?;
-    let content = part(&mut archive, "content.xml")?
-        .ok_or("not an OpenDocument file: the archive has no content.xml")?;
+    let content = match archive.by_name(CONTENT_XML) {
+        Ok(file) => file,
+        Err(zip::result::ZipError::FileNotFound) => {
+            return Err(format!(
+                "not an OpenDocument file: the archive has no {CONTENT_XML}"
+            ));
+        }
+        Err(err) => return Err(format!("{CONTENT_XML} cannot be read: {err}")),
+    };
     let mut paragraphs: Vec<Paragraph> = Vec::new();
-    let mut blocks = Vec::new();
+    let mut kept = Kept::default();
     // Footnotes, comments and deleted text are not the article's running text.
     let mut skipped = 0usize;
-    walk(&content, |node| match node {
-        Node::Open(tag)
-            if skipped > 0
-                || matches!(tag.name.as_str(), "note" | "annotation" | "tracked-changes") =>
-        {
-            skipped += 1;
-        }
-        Node::Open(tag) => match tag.name.as_str() {
-            "p" => paragraphs.push(Paragraph::default()),
-            "h" => paragraphs.push(Paragraph {
-                heading: true,
-                ..Paragraph::default()
-            }),
-            "s" => {
-                let count: usize = tag.attr("c").and_then(|c| c.parse().ok()).unwrap_or(1);
-                push(&mut paragraphs, &" ".repeat(count.min(16)));
+    let mut stream = Capped::new(content);
+    let walked = walk_reader(std::io::BufReader::new(&mut stream), |node| {
+        match node {
+            Node::Open(tag)
+                if skipped > 0
+                    || matches!(tag.name.as_str(), "note" | "annotation" | "tracked-changes") =>
+            {
+                skipped += 1;
             }
-            "tab" => push(&mut paragraphs, " "),
-            "line-break" => push(&mut paragraphs, "\n"),
-            _ => {}
-        },
-        Node::Close(_) if skipped > 0 => skipped -= 1,
-        Node::Close("p" | "h") => finish(&mut paragraphs, &mut blocks),
-        Node::Close(_) => {}
-        Node::Text(text) if skipped == 0 => push(&mut paragraphs, &text),
-        Node::Text(_) => {}
-    })
-    .map_err(|err| format!("content.xml: {err}"))?;
-    Ok(Blocks {
-        blocks,
-        encoding: "UTF-8",
-    })
+            Node::Open(tag) => match tag.name.as_str() {
+                "p" => paragraphs.push(Paragraph::default()),
+                "h" => paragraphs.push(Paragraph {
+                    heading: true,
+                    ..Paragraph::default()
+                }),
+                "s" => {
+                    let count: usize = tag.attr("c").and_then(|c| c.parse().ok()).unwrap_or(1);
+                    kept.push(&mut paragraphs, &" ".repeat(count.min(16)));
+                }
+                "tab" => kept.push(&mut paragraphs, " "),
+                "line-break" => kept.push(&mut paragraphs, "\n"),
+                _ => {}
+            },
+            Node::Close(_) if skipped > 0 => skipped -= 1,
+            Node::Close("p" | "h") => kept.finish(&mut paragraphs),
+            Node::Close(_) => {}
+            Node::Text(text) if skipped == 0 => kept.push(&mut paragraphs, &text),
+            Node::Text(_) => {}
+        }
+        kept.flow()
+    });
+    stream.check(CONTENT_XML, walked)?;
+    Ok(kept.into_blocks())
+}
+
+/// The paragraphs read so far, and whether a cap on what one input may become was reached.
+#[derive(Default)]
+struct Kept {
+    blocks: Vec<Block>,
+    text_bytes: usize,
+    cut: Option<ReadNote>,
+}
+
+impl Kept {
+    fn push(&mut self, paragraphs: &mut [Paragraph], text: &str) {
+        if self.cut.is_some() {
+            return;
+        }
+        if let Some(paragraph) = paragraphs.last_mut() {
+            self.text_bytes += text.len();
+            if self.text_bytes > MAX_TEXT_BYTES {
+                self.cut = Some(ReadNote::cut(format!(
+                    "more than {} MB of text; opened the first {} MB",
+                    MAX_TEXT_BYTES >> 20,
+                    MAX_TEXT_BYTES >> 20
+                )));
+                return;
+            }
+            paragraph.text.push_str(text);
+        }
+    }
+
+    fn finish(&mut self, paragraphs: &mut Vec<Paragraph>) {
+        let Some(paragraph) = paragraphs.pop() else {
+            return;
+        };
+        if self.cut.is_some() {
+            return;
+        }
+        if self.blocks.len() == MAX_PARAGRAPHS {
+            self.cut = Some(paragraph_cap_note());
+            return;
+        }
+        // The styles say what a paragraph is: a heading, or running text.
+        let kind = Some(if paragraph.heading {
+            ParagraphKind::Heading
+        } else {
+            ParagraphKind::Body
+        });
+        self.blocks.extend(Block::new(&paragraph.text, kind));
+    }
+
+    fn flow(&self) -> Flow {
+        if self.cut.is_some() {
+            Flow::Stop
+        } else {
+            Flow::Continue
+        }
+    }
+
+    fn into_blocks(self) -> Blocks {
+        Blocks {
+            blocks: self.blocks,
+            encoding: "UTF-8",
+            notes: self.cut.into_iter().collect(),
+        }
+    }
+}
+
+/// The note of a document cut at [`MAX_PARAGRAPHS`].
+pub fn paragraph_cap_note() -> ReadNote {
+    let count = crate::figures::format::group_thousands(MAX_PARAGRAPHS);
+    ReadNote::cut(format!(
+        "more than {count} paragraphs; opened the first {count}"
+    ))
+}
+
+/// A part of an archive read as a stream, stopped at [`MAX_PART`] bytes.
+struct Capped<R> {
+    inner: R,
+    read: u64,
+}
+
+impl<R: std::io::Read> Capped<R> {
+    fn new(inner: R) -> Self {
+        Self { inner, read: 0 }
+    }
+
+    /// The walk's result in words: a part that reached the cap says so (it is not "cut short").
+    fn check(&self, name: &str, walked: Result<(), String>) -> Result<(), String> {
+        match walked {
+            Err(_) if self.read >= MAX_PART => Err(format!(
+                "{name} unpacks to more than {} MB; not opened",
+                MAX_PART >> 20
+            )),
+            Err(err) => Err(format!("{name}: {err}")),
+            Ok(()) => Ok(()),
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let room = usize::try_from(MAX_PART - self.read).unwrap_or(usize::MAX);
+        if room == 0 {
+            return Ok(0);
+        }
+        let len = buf.len().min(room);
+        let read = self
+            .inner
+            .read(&mut buf[..len])
+            .map_err(|err| std::io::Error::other(format!("the archive is damaged: {err}")))?;
+        self.read += read as u64;
+        Ok(read)
+    }
 }
 
 /// A paragraph being read (paragraphs nest: a text box inside a paragraph).
@@ -103,24 +239,6 @@ pub(super) fn read_odt(bytes: &[u8]) -> Result<Blocks, String> {
 struct Paragraph {
     text: String,
     heading: bool,
-}
-
-fn push(paragraphs: &mut [Paragraph], text: &str) {
-    if let Some(paragraph) = paragraphs.last_mut() {
-        paragraph.text.push_str(text);
-    }
-}
-
-fn finish(paragraphs: &mut Vec<Paragraph>, blocks: &mut Vec<Block>) {
-    if let Some(paragraph) = paragraphs.pop() {
-        // The styles say what a paragraph is: a heading, or running text.
-        let kind = Some(if paragraph.heading {
-            ParagraphKind::Heading
-        } else {
-            ParagraphKind::Body
-        });
-        blocks.extend(Block::new(&paragraph.text, kind));
-    }
 }
 
 fn open_archive<'a>(
@@ -142,9 +260,15 @@ fn part(
         Err(err) => return Err(format!("{name} cannot be read: {err}")),
     };
     let mut bytes = Vec::new();
-    file.take(MAX_PART)
+    file.take(MAX_SMALL_PART + 1)
         .read_to_end(&mut bytes)
         .map_err(|err| format!("{name} cannot be read (the archive is damaged): {err}"))?;
+    if bytes.len() as u64 > MAX_SMALL_PART {
+        return Err(format!(
+            "{name} unpacks to more than {} MB; not opened",
+            MAX_SMALL_PART >> 20
+        ));
+    }
     String::from_utf8(bytes)
         .map(Some)
         .map_err(|_| format!("{name} is not UTF-8 text"))

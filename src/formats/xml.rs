@@ -32,29 +32,54 @@ impl Tag {
     }
 }
 
+/// Whether a walk goes on after a node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Flow {
+    /// Read on.
+    Continue,
+    /// Stop here: the reader has all it keeps (a cap on what one input may become).
+    Stop,
+}
+
 /// Walk `text`, calling `on` for every tag and text. Malformed XML (mismatched or unclosed
 /// tags, bad entities) is an error in words, with the byte position.
 pub(super) fn walk(text: &str, mut on: impl FnMut(Node<'_>)) -> Result<(), String> {
-    let mut reader = quick_xml::Reader::from_str(text);
+    walk_reader(text.as_bytes(), |node| {
+        on(node);
+        Flow::Continue
+    })
+}
+
+/// [`walk`] over a stream (a part of a zip archive, inflated as it is read), stopping as soon
+/// as `on` says so: memory stays proportional to what the reader keeps, not to the file.
+pub(super) fn walk_reader(
+    input: impl std::io::BufRead,
+    mut on: impl FnMut(Node<'_>) -> Flow,
+) -> Result<(), String> {
+    let mut reader = quick_xml::Reader::from_reader(input);
     let mut depth = 0usize;
+    let mut buf = Vec::new();
     loop {
         let position = reader.buffer_position();
+        buf.clear();
         let event = reader
-            .read_event()
+            .read_event_into(&mut buf)
             .map_err(|err| format!("malformed XML near byte {position}: {err}"))?;
-        match event {
+        let flow = match event {
             Event::Start(start) => {
                 depth += 1;
-                on(Node::Open(&tag(&start)?));
+                on(Node::Open(&tag(&start)?))
             }
             Event::Empty(start) => {
                 let tag = tag(&start)?;
-                on(Node::Open(&tag));
-                on(Node::Close(&tag.name));
+                match on(Node::Open(&tag)) {
+                    Flow::Continue => on(Node::Close(&tag.name)),
+                    Flow::Stop => Flow::Stop,
+                }
             }
             Event::End(end) => {
                 depth = depth.saturating_sub(1);
-                on(Node::Close(end.local_name().as_ref()));
+                on(Node::Close(end.local_name().as_ref()))
             }
             Event::Text(text) => on(Node::Text(text.xml_content(XmlVersion::Implicit1_0))),
             Event::CData(data) => on(Node::Text(data.xml_content(XmlVersion::Implicit1_0))),
@@ -66,12 +91,16 @@ pub(super) fn walk(text: &str, mut on: impl FnMut(Node<'_>)) -> Result<(), Strin
                     }
                     Err(err) => return Err(format!("malformed XML near byte {position}: {err}")),
                 };
-                if let Some(text) = resolved {
-                    on(Node::Text(Cow::Owned(text)));
+                match resolved {
+                    Some(text) => on(Node::Text(Cow::Owned(text))),
+                    None => Flow::Continue,
                 }
             }
             Event::Eof => break,
-            _ => {}
+            _ => Flow::Continue,
+        };
+        if flow == Flow::Stop {
+            return Ok(());
         }
     }
     if depth > 0 {

@@ -274,10 +274,10 @@ pub enum ReviewError {
 /// Read a review file; `Ok(None)` when there is none. A corrupt file is renamed aside (never
 /// overwritten) and reported.
 pub fn read(path: &Path) -> Result<Option<ReviewFile>, ReviewError> {
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::input::read(path) {
         Ok(bytes) => bytes,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => return Err(ReviewError::Io(err)),
+        Err(crate::input::InputError::NotFound) => return Ok(None),
+        Err(err) => return Err(ReviewError::Io(io::Error::other(err.to_string()))),
     };
     match serde_json::from_slice::<ReviewFile>(&bytes) {
         Ok(file) if file.schema == SCHEMA => Ok(Some(file)),
@@ -290,9 +290,20 @@ fn set_aside(path: &Path, reason: String) -> Result<Option<ReviewFile>, ReviewEr
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let mut aside = path.as_os_str().to_owned();
-    aside.push(format!(".corrupt-{stamp}"));
-    let aside = PathBuf::from(aside);
+    // Every corrupt file is kept: a second one in the same second gets a number.
+    let mut counter = 1;
+    let aside = loop {
+        let mut aside = path.as_os_str().to_owned();
+        aside.push(format!(".corrupt-{stamp}"));
+        if counter > 1 {
+            aside.push(format!("-{counter}"));
+        }
+        let aside = PathBuf::from(aside);
+        if std::fs::symlink_metadata(&aside).is_err() {
+            break aside;
+        }
+        counter += 1;
+    };
     std::fs::rename(path, &aside)?;
     Err(ReviewError::Corrupt {
         reason,
@@ -306,7 +317,7 @@ pub fn write(path: &Path, file: &ReviewFile) -> io::Result<()> {
     if path.exists() {
         let mut backup = path.as_os_str().to_owned();
         backup.push(".bak");
-        let previous = std::fs::read(path)?;
+        let previous = crate::input::read(path).map_err(|err| io::Error::other(err.to_string()))?;
         crate::atomic::write(Path::new(&backup), &previous)?;
     }
     crate::atomic::write(path, &bytes)

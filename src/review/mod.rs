@@ -161,6 +161,9 @@ impl ReviewFilter {
     }
 }
 
+/// The key of an accepted untranslated unit (a row has one unit at most).
+pub const UNTRANSLATED_KEY: &str = "untranslated";
+
 /// The key of a figure mismatch, stable across reloads: its reason.
 pub fn mismatch_key(reason: &str) -> String {
     format!("mismatch: {reason}")

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{ArticleSet, Document, LoadWarning, Loaded, Role, SetSource, choose_pair};
+use super::{ArticleSet, Document, LoadWarning, Loaded, Role, SetSource, WarningKind, choose_pair};
 use crate::decode;
 use crate::formats::{self, Format};
 use crate::lang;
@@ -14,6 +14,18 @@ use crate::progress::{Cancelled, Progress, Stage};
 
 /// The file name of a set manifest.
 pub const MANIFEST_NAME: &str = "set.json";
+
+/// The largest manifest read (a list of files is a few kilobytes).
+const MAX_MANIFEST_BYTES: u64 = 1 << 20;
+
+/// How a set is opened.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Let a manifest name files outside its own folder (`../…`, absolute paths, links that
+    /// lead out). A set from someone else must not read the user's other files unasked: the
+    /// window asks, the command line takes `--allow-outside-paths`.
+    pub allow_outside_paths: bool,
+}
 
 /// Why no set could be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +74,19 @@ pub enum LoadError {
         problem: String,
         /// The file.
         path: PathBuf,
+    },
+    /// A manifest names files outside its own folder, and the user did not allow it.
+    #[error(
+        "the manifest names {} outside its folder ({}); open it only if you trust where it came from: {}",
+        if paths.len() == 1 { "a file" } else { "files" },
+        paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
+        manifest.display()
+    )]
+    OutsideFolder {
+        /// The files, as the manifest names them joined to its folder.
+        paths: Vec<PathBuf>,
+        /// The manifest.
+        manifest: PathBuf,
     },
     /// The opening was cancelled.
     #[error("cancelled")]
@@ -119,12 +144,7 @@ struct Disk;
 
 impl FileSource for Disk {
     fn read(&self, path: &Path) -> Result<Vec<u8>, String> {
-        std::fs::read(path).map_err(|err| match err.kind() {
-            std::io::ErrorKind::NotFound => "file not found".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-            _ if path.is_dir() => "is a folder, not a file".to_owned(),
-            _ => err.to_string(),
-        })
+        crate::input::read(path).map_err(|err| err.to_string())
     }
 }
 
@@ -200,6 +220,15 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
 /// [`load`], reporting to `progress` and stopping with [`LoadError::Cancelled`] when it is
 /// cancelled.
 pub fn load_with(paths: &[PathBuf], progress: &Progress) -> Result<Loaded, LoadError> {
+    load_with_options(paths, progress, LoadOptions::default())
+}
+
+/// [`load_with`], opened as `options` say.
+pub fn load_with_options(
+    paths: &[PathBuf],
+    progress: &Progress,
+    options: LoadOptions,
+) -> Result<Loaded, LoadError> {
     let Some(first) = paths.first() else {
         return Err(LoadError::NothingGiven);
     };
@@ -215,7 +244,7 @@ pub fn load_with(paths: &[PathBuf], progress: &Progress) -> Result<Loaded, LoadE
         if first.is_dir() {
             let manifest = first.join(MANIFEST_NAME);
             if manifest.is_file() {
-                return load_manifest(&manifest, progress);
+                return load_manifest(&manifest, progress, options);
             }
             return load_loose(
                 &folder_files(first),
@@ -225,7 +254,7 @@ pub fn load_with(paths: &[PathBuf], progress: &Progress) -> Result<Loaded, LoadE
             );
         }
         if is_manifest(first) {
-            return load_manifest(first, progress);
+            return load_manifest(first, progress, options);
         }
     }
     let mut files = Vec::new();
@@ -267,7 +296,21 @@ fn load_bilingual(paths: &[PathBuf], progress: &Progress) -> Result<Loaded, Load
     progress.advance(1);
     // Coverage after it.
     let mut ids: HashSet<String> = [left.id.clone(), right.id.clone()].into();
-    let (coverage, warnings) = read_files(&paths[1..], &mut ids, progress)?;
+    let mut warnings: Vec<LoadWarning> = bilingual
+        .notes
+        .iter()
+        .map(|note| LoadWarning {
+            problem: note.text.clone(),
+            path: path.clone(),
+            kind: if note.cut {
+                WarningKind::Partial
+            } else {
+                WarningKind::Repaired
+            },
+        })
+        .collect();
+    let (coverage, coverage_warnings) = read_files(&paths[1..], &mut ids, progress)?;
+    warnings.extend(coverage_warnings);
     let mut documents = vec![left, right];
     documents.extend(coverage);
     Ok(Loaded {
@@ -307,6 +350,7 @@ fn bilingual_sides(
                 })
                 .collect(),
             encoding: bilingual.encoding,
+            notes: Vec::new(),
         }
     };
     let stem = file_label(path);
@@ -405,15 +449,42 @@ fn is_own_export(path: &Path) -> bool {
         .contains(r#"<meta name="generator" content="Parallel Reader"/>"#)
 }
 
-fn load_manifest(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
-    let bytes = std::fs::read(path).map_err(|err| LoadError::Manifest {
+fn load_manifest(
+    path: &Path,
+    progress: &Progress,
+    options: LoadOptions,
+) -> Result<Loaded, LoadError> {
+    let bytes =
+        crate::input::read_capped(path, MAX_MANIFEST_BYTES).map_err(|err| LoadError::Manifest {
+            reason: err.to_string(),
+            path: path.to_owned(),
+        })?;
+    // Windows editors save JSON with a byte-order mark.
+    let json = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let manifest: Manifest = serde_json::from_slice(json).map_err(|err| LoadError::Manifest {
         reason: err.to_string(),
         path: path.to_owned(),
     })?;
-    let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|err| LoadError::Manifest {
-        reason: err.to_string(),
-        path: path.to_owned(),
-    })?;
+    if !options.allow_outside_paths {
+        let base = path.parent().unwrap_or(Path::new("."));
+        let base = if base.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            base
+        };
+        let outside: Vec<PathBuf> = [&manifest.left, &manifest.right]
+            .into_iter()
+            .chain(&manifest.coverage)
+            .map(|entry| base.join(&entry.path))
+            .filter(|file| !crate::input::is_inside(file, base))
+            .collect();
+        if !outside.is_empty() {
+            return Err(LoadError::OutsideFolder {
+                paths: outside,
+                manifest: path.to_owned(),
+            });
+        }
+    }
     from_manifest(
         &Disk,
         &manifest,
@@ -471,9 +542,12 @@ fn from_manifest(
         match result {
             Ok(mut document) => {
                 document.id = unique_id(&path, &mut ids);
+                warnings.extend(LoadWarning::of_notes(&document));
                 documents.push(document);
             }
-            Err(problem) if role == Role::Coverage => warnings.push(LoadWarning { problem, path }),
+            Err(problem) if role == Role::Coverage => {
+                warnings.push(LoadWarning::skipped(problem, path));
+            }
             Err(problem) => {
                 return Err(LoadError::Rendering {
                     role,
@@ -597,12 +671,10 @@ fn read_files(
         match result {
             Ok(mut document) => {
                 document.id = unique_id(path, ids);
+                warnings.extend(LoadWarning::of_notes(&document));
                 documents.push(document);
             }
-            Err(problem) => warnings.push(LoadWarning {
-                problem,
-                path: path.clone(),
-            }),
+            Err(problem) => warnings.push(LoadWarning::skipped(problem, path.clone())),
         }
     }
     Ok((documents, warnings))

@@ -35,7 +35,8 @@ mod load;
 mod pair;
 
 pub use load::{
-    LoadError, MANIFEST_NAME, Manifest, ManifestEntry, bundled, bundled_files, load, load_with,
+    LoadError, LoadOptions, MANIFEST_NAME, Manifest, ManifestEntry, bundled, bundled_files, load,
+    load_with, load_with_options,
 };
 pub use pair::choose_pair;
 
@@ -131,6 +132,8 @@ pub struct Document {
     pub encoding: &'static str,
     /// The paragraphs in reading order.
     pub paragraphs: Vec<Paragraph>,
+    /// What reading the file had to repair or leave out (reported as load warnings).
+    pub notes: Vec<decode::ReadNote>,
 }
 
 impl Document {
@@ -146,7 +149,12 @@ impl Document {
         let lang = lang
             .filter(|l| !l.trim().is_empty())
             .unwrap_or_else(|| lang::detect(&text.text));
-        let texts = paragraph::split_paragraphs(&text.text);
+        let mut texts = paragraph::split_paragraphs(&text.text);
+        let mut notes = text.notes.clone();
+        if texts.len() > crate::input::MAX_PARAGRAPHS {
+            texts.truncate(crate::input::MAX_PARAGRAPHS);
+            notes.push(formats::paragraph_cap_note());
+        }
         let kinds = paragraph::classify(&texts);
         let paragraphs = Paragraph::read_all(texts.into_iter().zip(kinds), &lang);
         Self {
@@ -157,6 +165,7 @@ impl Document {
             path,
             encoding: text.encoding,
             paragraphs,
+            notes,
         }
     }
 
@@ -198,6 +207,7 @@ impl Document {
             path,
             encoding: blocks.encoding,
             paragraphs,
+            notes: blocks.notes.clone(),
         }
     }
 
@@ -319,6 +329,50 @@ pub struct LoadWarning {
     pub problem: String,
     /// The file it is about.
     pub path: PathBuf,
+    /// Whether the file was left out, read in part, or read whole with a repair.
+    pub kind: WarningKind,
+}
+
+/// How much of a file a [`LoadWarning`] cost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WarningKind {
+    /// The file could not be read and is not in the set.
+    Skipped,
+    /// Only part of the file was read (it was over a size cap).
+    Partial,
+    /// The file was read whole, with something repaired or decided against what it says
+    /// (stray bytes replaced, a declared language that its text contradicts).
+    Repaired,
+}
+
+impl LoadWarning {
+    /// The warnings of a document's read notes.
+    pub fn of_notes(document: &Document) -> impl Iterator<Item = Self> + '_ {
+        document.notes.iter().map(|note| Self {
+            problem: note.text.clone(),
+            path: document.path.clone(),
+            kind: if note.cut {
+                WarningKind::Partial
+            } else {
+                WarningKind::Repaired
+            },
+        })
+    }
+
+    /// A file that was left out.
+    pub fn skipped(problem: String, path: PathBuf) -> Self {
+        Self {
+            problem,
+            path,
+            kind: WarningKind::Skipped,
+        }
+    }
+
+    /// Whether the set lacks something of the file (a `check` or an export then exits 2);
+    /// a repair is reported but the file is whole.
+    pub fn is_problem(&self) -> bool {
+        self.kind != WarningKind::Repaired
+    }
 }
 
 impl fmt::Display for LoadWarning {

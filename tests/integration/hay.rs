@@ -9,6 +9,11 @@ pub fn seeds_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
 
+/// The folder of the test files (`tests/data`).
+pub fn data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data")
+}
+
 pub fn seed_text(prefix: &str) -> String {
     let dir = seeds_dir();
     let mut entries: Vec<PathBuf> = std::fs::read_dir(&dir)

@@ -361,6 +361,7 @@ fn no_panic_on_generated_sets() {
                 let decoded = DecodedText {
                     text: text(),
                     encoding: "UTF-8",
+                    notes: Vec::new(),
                 };
                 let role = [Role::Left, Role::Right, Role::Coverage][n];
                 Document::from_text(

@@ -12,6 +12,8 @@ mod align;
 mod load;
 // Web pages, Word, OpenDocument, Markdown, XLIFF and TMX files.
 mod formats;
+// Input from strangers: manifests reaching out, bombs, pipes, stray bytes, outputs.
+mod hostile;
 // Links to coverage against a judgement set.
 mod links;
 // Fitting the link models on that judgement set.
