@@ -326,10 +326,26 @@ impl Comparison {
             .all(|kind| kind == ParagraphKind::Boilerplate)
     }
 
+    /// The unit of a bilingual file that a row shows (by its left paragraph's unit id).
+    pub fn unit_of_row(&self, row: usize) -> Option<&crate::formats::Unit> {
+        let given = self.set.given.as_ref()?;
+        let &paragraph = self.rows[row].left.first()?;
+        let id = self.set.left().paragraphs[paragraph].unit.as_deref()?;
+        // Units are in the file's order, as the left paragraphs are.
+        given
+            .units
+            .get(paragraph)
+            .filter(|unit| unit.id == id)
+            .or_else(|| given.units.iter().find(|unit| unit.id == id))
+    }
+
     /// The id of the row's unit when the row is a unit of a bilingual file with no translation.
     pub fn untranslated_unit(&self, row: usize) -> Option<&str> {
         self.set.given.as_ref()?;
         let row = &self.rows[row];
+        if self.set.is_locked(row) {
+            return None;
+        }
         if !row.right.is_empty() {
             return None;
         }
@@ -675,14 +691,29 @@ impl Comparison {
 /// The review a translation tool's unit carries: its state as a status, its notes as the note.
 /// Final, signed-off and reviewed units are fine; units marked for review or rework need a fix.
 fn unit_review(unit: &crate::formats::Unit) -> RowReview {
-    let status = match unit
-        .state
-        .as_deref()
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("final" | "signed-off" | "reviewed") => Status::Ok,
-        Some(state) if state.starts_with("needs-") => Status::NeedsFix,
+    let state = unit.state.as_deref().map(str::to_ascii_lowercase);
+    let status = match state.as_deref() {
+        _ if unit.approved => Status::Ok,
+        // XLIFF 1.2 and 2.x; SDLXLIFF's confirmation levels; memoQ's statuses.
+        Some(
+            "final"
+            | "signed-off"
+            | "reviewed"
+            | "approvedtranslation"
+            | "approvedsignoff"
+            | "reviewer1confirmed"
+            | "reviewer2confirmed"
+            | "proofread",
+        ) => Status::Ok,
+        Some(state)
+            if state.starts_with("needs-")
+                || matches!(
+                    state,
+                    "fuzzy" | "rejectedtranslation" | "rejectedsignoff" | "rejected"
+                ) =>
+        {
+            Status::NeedsFix
+        }
         _ => Status::Unreviewed,
     };
     RowReview {
@@ -694,6 +725,10 @@ fn unit_review(unit: &crate::formats::Unit) -> RowReview {
 
 /// Compare the figures of a row's two sides. Boilerplate is read but not compared.
 pub fn compare_row(set: &ArticleSet, row: &Row) -> Vec<Mismatch> {
+    // A unit marked not to be translated is shown, never checked.
+    if set.is_locked(row) {
+        return Vec::new();
+    }
     compare_sides((set.left(), &row.left), (set.right(), &row.right))
 }
 

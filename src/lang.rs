@@ -45,6 +45,54 @@ pub fn detect_among(text: &str, hints: &[&str]) -> String {
     }
 }
 
+/// The language of `text` when the detector is confident of it (a reliable detection), else
+/// `None`.
+pub fn detect_reliable(text: &str) -> Option<String> {
+    let sample = sample(text);
+    let info = whatlang::detect(&sample)?;
+    info.is_reliable()
+        .then(|| iso_639_1(info.lang().code()).to_owned())
+}
+
+/// The language to read a text in when a file declares one: the declaration, unless the
+/// detector is confident that the text is in another language (tools write their defaults:
+/// `po2xliff` declares every source `en-US`, Word every document `en-US`). Returns the code and,
+/// when the text won, a note in words ("declares the {side} as en-US; its text is Swedish:
+/// read as Swedish", `{side}` for the caller to name). Without a declaration, the text decides.
+pub fn declared_or_detected(declared: Option<&str>, text: &str) -> (String, Option<String>) {
+    let declared_code = declared
+        .map(crate::formats::primary)
+        .filter(|code| !code.is_empty() && code != "x" && code != "und");
+    let detected = detect_reliable(text);
+    match (declared_code, detected) {
+        (Some(code), Some(found)) if !same_language(&code, &found) => {
+            let note = format!(
+                "declares the {{side}} as {}; its text is {}: read as {}",
+                declared.unwrap_or_default(),
+                name(&found),
+                name(&found)
+            );
+            (found, Some(note))
+        }
+        (Some(code), _) => (normal_code(&code).to_owned(), None),
+        (None, Some(found)) => (found, None),
+        (None, None) => (detect(text), None),
+    }
+}
+
+/// Whether two codes name one language (`no` and `nb` are both Norwegian Bokmål here).
+fn same_language(a: &str, b: &str) -> bool {
+    normal_code(a) == normal_code(b)
+}
+
+/// A code as the figure tables name it: `no` is `nb`.
+fn normal_code(code: &str) -> &str {
+    match code {
+        "no" => "nb",
+        other => other,
+    }
+}
+
 /// The text, or three samples of a long one.
 fn sample(text: &str) -> std::borrow::Cow<'_, str> {
     if text.len() <= 3 * SAMPLE_BYTES {
@@ -186,6 +234,29 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(detect(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_declaration_holds_unless_the_text_clearly_says_otherwise() {
+        let swedish = "Det är en bomb som skakar finans- och teknikvärlden: Japanska SoftBank Group, \
+            känd för sina aggressiva och ofta visionära satsningar, har sålt hela sin andel i \
+            chiptillverkaren Nvidia. För 5,83 miljarder dollar avyttrade teknikinvesteraren alla aktier.";
+        let (lang, note) = declared_or_detected(Some("en-US"), swedish);
+        assert_eq!(lang, "sv");
+        assert_eq!(
+            note.as_deref(),
+            Some("declares the {side} as en-US; its text is Swedish: read as Swedish")
+        );
+        assert_eq!(
+            declared_or_detected(Some("sv-SE"), swedish),
+            ("sv".to_owned(), None)
+        );
+        assert_eq!(declared_or_detected(None, swedish), ("sv".to_owned(), None));
+        // A text too short to be sure of keeps its declaration.
+        assert_eq!(
+            declared_or_detected(Some("da"), "Nvidia 5,83"),
+            ("da".to_owned(), None)
+        );
     }
 
     #[test]

@@ -41,6 +41,16 @@ impl ReviewPanel {
             return actions;
         };
         ui.heading(format!("Review of row {row}"));
+        // What the translation tool says of the unit (its state, match, approval).
+        if let Some(unit) = comparison.unit_of_row(row) {
+            let tool = unit
+                .tool_status()
+                .map_or_else(String::new, |status| format!(": {status}"));
+            ui.label(RichText::new(format!("Unit {}{tool}", unit.id)).small())
+                .on_hover_text(
+                    "As the bilingual file gives it; the review status below starts from it.",
+                );
+        }
         status_ui(ui, comparison, row, &mut actions);
         self.note_ui(ui, comparison, row, &mut actions);
         self.findings_ui(ui, comparison, row, &mut actions);

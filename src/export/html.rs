@@ -23,6 +23,7 @@ const STYLE: &str = r#"
 body { font: 15px/1.5 system-ui, sans-serif; margin: 2em auto; max-width: 1400px; padding: 0 1em; }
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 .meta, .pn, .score, .muted { color: var(--muted); }
+.warnings { background: var(--unmatched); padding: .4em 1.6em; border-radius: 4px; }
 .pn { font: 0.75em monospace; margin-right: 0.3em; }
 table.rows { border-collapse: collapse; width: 100%; table-layout: fixed; }
 table.rows th, table.rows td { border-top: 1px solid var(--line); padding: 0.5em; vertical-align: top; text-align: left; }
@@ -89,7 +90,17 @@ fn write_head(comparison: &Comparison, out: &mut dyn io::Write) -> io::Result<()
         stats.mismatches,
         stats.conflicts,
         stats.accepted
-    )
+    )?;
+    // What loading had to say: files left out, cut or repaired, a declared language the
+    // text contradicts.
+    if !comparison.warnings.is_empty() {
+        writeln!(out, r#"<ul class="warnings">"#)?;
+        for warning in &comparison.warnings {
+            writeln!(out, "<li>Warning: {}</li>", escape(&warning.to_string()))?;
+        }
+        writeln!(out, "</ul>")?;
+    }
+    Ok(())
 }
 
 /// The open findings of the exported rows, each linking to its row, and the review counts.

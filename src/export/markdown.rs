@@ -25,6 +25,11 @@ pub fn write(
         inline(&right.label),
         right.lang
     )?;
+    // What loading had to say: files left out, cut or repaired, a declared language the
+    // text contradicts.
+    for warning in &comparison.warnings {
+        writeln!(out, "> Warning: {}\n", inline(&warning.to_string()))?;
+    }
     writeln!(out, "## Summary\n")?;
     writeln!(
         out,

@@ -1,7 +1,18 @@
-//! The bilingual files of translation tools: XLIFF 1.2 and 2.x (a source and a target per
-//! unit, a translation state, notes) and TMX (translation units with one variant per
-//! language). Inline codes (placeholders for the original's formatting) are left out of the
-//! text; alternative translations and segmented copies of the source are not read.
+//! The bilingual files of translation tools: XLIFF 1.1, 1.2 and 2.x (a source and a target per
+//! unit, a translation state, notes), TMX (translation units with one variant per language) and
+//! gettext PO (see [`po`](super::po)). Inline codes (placeholders for the original's
+//! formatting) are left out of the text; alternative translations are not read.
+//!
+//! Files are read as the tools that write them write them, not as a hand-made sample would be:
+//!
+//! - A unit whose text CAT tools segmented (`<seg-source>` and a `<target>` with
+//!   `<mrk mtype="seg">`, as Trados SDLXLIFF, memoQ and Okapi write) becomes one unit per
+//!   segment, with ids like `7.1`, `7.2`: the sentences line up as the translator saw them.
+//! - The gettext header that `po2xliff` writes as a unit (`restype="x-gettext-domain-header"`)
+//!   is not content; a unit marked `translate="no"` is kept as [`Unit::locked`] (shown, never
+//!   checked).
+//! - What the tool says of a unit is kept: XLIFF `state`, `state-qualifier` and `approved`,
+//!   SDLXLIFF's `conf` and `origin`, memoQ's `status`, and TMX `<prop>` and `<note>`.
 
 use super::xml::{Node, collapse_spaces, walk};
 
@@ -22,25 +33,51 @@ pub struct Bilingual {
     pub notes: Vec<crate::decode::ReadNote>,
 }
 
-/// One translation unit.
+/// One translation unit (or one segment of a segmented unit).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Unit {
-    /// The unit's id in the file (`id`, `tuid`; its position when it has none).
+    /// The unit's id in the file (`id`, `tuid`; its position when it has none), with the
+    /// segment's number after a dot for a segment of a segmented unit (`7.2`).
     pub id: String,
     /// The source text.
     pub source: String,
     /// The target text, when there is one.
     pub target: Option<String>,
-    /// The translation state as the file says it (`translated`, `final`, `needs-review-translation`).
+    /// The translation state as the file says it (`translated`, `final`,
+    /// `needs-review-translation`; SDLXLIFF's `Translated`, memoQ's `ManuallyConfirmed`, PO's
+    /// `fuzzy`).
     pub state: Option<String>,
-    /// The unit's notes.
+    /// How the translation came about, as the file says it (`exact-match`, `leveraged-mt`;
+    /// SDLXLIFF's `tm 100%`).
+    pub state_qualifier: Option<String>,
+    /// `approved="yes"` (XLIFF 1.x).
+    pub approved: bool,
+    /// `translate="no"` (or a locked segment): shown, never checked.
+    pub locked: bool,
+    /// The unit's notes (and, for TMX, its properties as `type: value`).
     pub notes: Vec<String>,
 }
 
+impl Unit {
+    /// What the tool says of the unit, in words ("translated · leveraged-mt · approved"), or
+    /// `None` when it says nothing.
+    pub fn tool_status(&self) -> Option<String> {
+        let mut parts: Vec<&str> = Vec::new();
+        parts.extend(self.state.as_deref());
+        parts.extend(self.state_qualifier.as_deref());
+        if self.approved {
+            parts.push("approved");
+        }
+        if self.locked {
+            parts.push("locked (not to be translated)");
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+}
+
 /// XLIFF elements whose content is not text of the unit.
-const XLIFF_SKIPPED: [&str; 10] = [
+const XLIFF_SKIPPED: [&str; 11] = [
     "alt-trans",
-    "seg-source",
     "ph",
     "bpt",
     "ept",
@@ -49,109 +86,291 @@ const XLIFF_SKIPPED: [&str; 10] = [
     "cp",
     "count-group",
     "prop-group",
+    "context-group",
+    "header",
 ];
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 enum Capture {
+    #[default]
     None,
     Source,
     Target,
     Note,
+    /// A TMX `<prop>`.
+    Prop,
+}
+
+/// A unit being read: the unit, its segments and the tool's segment definitions.
+#[derive(Default)]
+struct XliffUnit {
+    unit: Unit,
+    /// A unit that is no content (the gettext header).
+    header: bool,
+    /// `(mid, text)` of the segments of `<seg-source>`, in order.
+    source_segments: Vec<(String, String)>,
+    /// `(mid, text)` of the segments of `<target>`.
+    target_segments: Vec<(String, String)>,
+    /// SDLXLIFF's `sdl:seg` definitions: `(mid, state, qualifier, locked)`.
+    segment_defs: Vec<(String, Option<String>, Option<String>, bool)>,
+}
+
+/// Where the walk is inside a unit's segments.
+#[derive(Default)]
+struct Segments {
+    in_seg_source: bool,
+    in_target: bool,
+    /// Open `mrk` elements, and the depth at which a segment's `mrk` opened.
+    mrk_depth: usize,
+    segment_at: Option<(usize, String)>,
+    buffer: String,
 }
 
 pub(super) fn read_xliff(text: &str) -> Result<Bilingual, String> {
-    let mut file = Bilingual::default();
-    let mut unit: Option<Unit> = None;
-    let mut capture = Capture::None;
-    let mut buffer = String::new();
-    let mut skipped = 0usize;
-    let mut segment_state: Option<String> = None;
-    let mut seen_root = false;
+    let mut reader = XliffReader::default();
     walk(text, |node| match node {
-        Node::Open(tag) if skipped > 0 || XLIFF_SKIPPED.contains(&tag.name.as_str()) => {
-            skipped += 1;
+        Node::Open(tag) => reader.open(tag),
+        Node::Close(name) => reader.close(name),
+        Node::Text(text) => reader.text(&text),
+    })?;
+    if !reader.seen_root {
+        return Err("not an XLIFF file (no <xliff> element)".to_owned());
+    }
+    Ok(reader.file)
+}
+
+/// The state of a walk over an XLIFF file.
+#[derive(Default)]
+struct XliffReader {
+    file: Bilingual,
+    unit: Option<XliffUnit>,
+    capture: Capture,
+    buffer: String,
+    /// Open elements whose content is not text of the unit.
+    skipped: usize,
+    segments: Segments,
+    /// The state of an XLIFF 2 `<segment>`.
+    segment_state: Option<String>,
+    seen_root: bool,
+}
+
+impl XliffReader {
+    fn open(&mut self, tag: &super::xml::Tag) {
+        if self.skipped > 0 || XLIFF_SKIPPED.contains(&tag.name.as_str()) {
+            self.skipped += 1;
+            return;
         }
-        Node::Open(tag) => match tag.name.as_str() {
+        match tag.name.as_str() {
             "xliff" => {
-                seen_root = true;
+                self.seen_root = true;
                 let version = tag.attr("version").unwrap_or("1.2");
-                file.format = format!("XLIFF {version}");
-                file.source_lang = tag.attr("srcLang").map(str::to_owned);
-                file.target_lang = tag.attr("trgLang").map(str::to_owned);
+                self.file.format = format!("XLIFF {version}");
+                self.file.source_lang = tag.attr("srcLang").map(str::to_owned);
+                self.file.target_lang = tag.attr("trgLang").map(str::to_owned);
             }
             "file" => {
                 if let Some(lang) = tag.attr("source-language") {
-                    file.source_lang.get_or_insert_with(|| lang.to_owned());
+                    self.file.source_lang.get_or_insert_with(|| lang.to_owned());
                 }
                 if let Some(lang) = tag.attr("target-language") {
-                    file.target_lang.get_or_insert_with(|| lang.to_owned());
+                    self.file.target_lang.get_or_insert_with(|| lang.to_owned());
                 }
             }
-            "trans-unit" | "unit" => {
-                let id = tag
-                    .attr("id")
-                    .map_or_else(|| (file.units.len() + 1).to_string(), str::to_owned);
-                unit = Some(Unit {
-                    id,
-                    ..Unit::default()
-                });
+            "trans-unit" | "unit" => self.open_unit(tag),
+            "segment" => {
+                self.segment_state = tag.attr("state").map(str::to_owned);
+                if let Some(current) = &mut self.unit
+                    && tag.attr("translate") == Some("no")
+                {
+                    current.unit.locked = true;
+                }
             }
-            "segment" => segment_state = tag.attr("state").map(str::to_owned),
-            "source" if unit.is_some() => capture = Capture::Source,
-            "target" if unit.is_some() => {
-                capture = Capture::Target;
-                if let Some(unit) = &mut unit {
-                    let state = tag
-                        .attr("state")
-                        .map(str::to_owned)
-                        .or(segment_state.clone());
-                    if unit.state.is_none() {
-                        unit.state = state;
+            "seg-source" if self.unit.is_some() => self.segments.in_seg_source = true,
+            "source" if self.unit.is_some() => self.capture = Capture::Source,
+            "target" if self.unit.is_some() => self.open_target(tag),
+            "mrk" => {
+                let segments = &mut self.segments;
+                segments.mrk_depth += 1;
+                if tag.attr("mtype") == Some("seg")
+                    && (segments.in_seg_source || segments.in_target)
+                    && segments.segment_at.is_none()
+                {
+                    let mid = tag.attr("mid").unwrap_or_default().to_owned();
+                    segments.segment_at = Some((segments.mrk_depth, mid));
+                    segments.buffer.clear();
+                }
+            }
+            // SDLXLIFF's segment definitions (`<sdl:seg id="1" conf="Translated" origin="tm"
+            // percent="100"/>`).
+            "seg" => {
+                if let (Some(current), Some(id)) = (&mut self.unit, tag.attr("id")) {
+                    let qualifier = match (tag.attr("origin"), tag.attr("percent")) {
+                        (Some(origin), Some(percent)) => Some(format!("{origin} {percent}%")),
+                        (Some(origin), None) => Some(origin.to_owned()),
+                        _ => None,
+                    };
+                    current.segment_defs.push((
+                        id.to_owned(),
+                        tag.attr("conf").map(str::to_owned),
+                        qualifier,
+                        tag.attr("locked") == Some("true"),
+                    ));
+                }
+            }
+            "note" if self.unit.is_some() => self.capture = Capture::Note,
+            _ => {}
+        }
+    }
+
+    fn open_unit(&mut self, tag: &super::xml::Tag) {
+        let id = tag
+            .attr("id")
+            .map_or_else(|| (self.file.units.len() + 1).to_string(), str::to_owned);
+        self.unit = Some(XliffUnit {
+            unit: Unit {
+                id,
+                approved: tag.attr("approved") == Some("yes"),
+                // memoQ writes `mq:locked="locked"`.
+                locked: tag.attr("translate") == Some("no")
+                    || matches!(tag.attr("locked"), Some("locked" | "true")),
+                // memoQ keeps its own status and match rate on the unit.
+                state: tag.attr("status").map(str::to_owned),
+                state_qualifier: tag.attr("percent").map(|p| format!("{p}% match")),
+                ..Unit::default()
+            },
+            header: tag.attr("restype") == Some("x-gettext-domain-header"),
+            ..XliffUnit::default()
+        });
+    }
+
+    fn open_target(&mut self, tag: &super::xml::Tag) {
+        self.capture = Capture::Target;
+        self.segments.in_target = true;
+        if let Some(current) = &mut self.unit {
+            let state = tag
+                .attr("state")
+                .map(str::to_owned)
+                .or(self.segment_state.clone());
+            if let Some(state) = state {
+                current.unit.state = Some(state);
+            }
+            if let Some(qualifier) = tag.attr("state-qualifier") {
+                current.unit.state_qualifier = Some(qualifier.to_owned());
+            }
+        }
+    }
+
+    fn close(&mut self, name: &str) {
+        if self.skipped > 0 {
+            self.skipped -= 1;
+            return;
+        }
+        match name {
+            "mrk" => {
+                let segments = &mut self.segments;
+                let depth = segments.mrk_depth;
+                if let Some((_, mid)) = segments.segment_at.take_if(|(at, _)| *at == depth) {
+                    let text = collapse_spaces(&segments.buffer);
+                    segments.buffer.clear();
+                    if let Some(current) = &mut self.unit {
+                        if segments.in_seg_source {
+                            current.source_segments.push((mid, text));
+                        } else if segments.in_target {
+                            current.target_segments.push((mid, text));
+                        }
                     }
                 }
+                segments.mrk_depth = segments.mrk_depth.saturating_sub(1);
             }
-            "note" if unit.is_some() => capture = Capture::Note,
-            _ => {}
-        },
-        Node::Close(_) if skipped > 0 => skipped -= 1,
-        Node::Close(name) => match name {
+            "seg-source" => self.segments.in_seg_source = false,
             "source" | "target" | "note" => {
-                let text = collapse_spaces(&buffer);
-                buffer.clear();
-                if let Some(unit) = &mut unit {
-                    match capture {
+                let text = collapse_spaces(&self.buffer);
+                self.buffer.clear();
+                if let Some(current) = &mut self.unit {
+                    let unit = &mut current.unit;
+                    match self.capture {
                         Capture::Source => append(&mut unit.source, &text),
                         Capture::Target => append(unit.target.get_or_insert_default(), &text),
                         Capture::Note if !text.is_empty() => unit.notes.push(text),
-                        Capture::Note | Capture::None => {}
+                        Capture::Note | Capture::Prop | Capture::None => {}
                     }
                 }
-                capture = Capture::None;
+                if name == "target" {
+                    self.segments.in_target = false;
+                }
+                self.capture = Capture::None;
             }
             "segment" => {
-                if let (Some(unit), Some(state)) = (&mut unit, segment_state.take())
-                    && unit.state.is_none()
+                if let (Some(current), Some(state)) = (&mut self.unit, self.segment_state.take())
+                    && current.unit.state.is_none()
                 {
-                    unit.state = Some(state);
+                    current.unit.state = Some(state);
                 }
             }
             "trans-unit" | "unit" => {
-                if let Some(mut done) = unit.take()
-                    && !done.source.is_empty()
+                if let Some(done) = self.unit.take()
+                    && !done.header
                 {
-                    done.target = done.target.filter(|t| !t.is_empty());
-                    file.units.push(done);
+                    finish_unit(done, &mut self.file.units);
                 }
             }
             _ => {}
-        },
-        Node::Text(text) if skipped == 0 && capture != Capture::None => buffer.push_str(&text),
-        Node::Text(_) => {}
-    })?;
-    if !seen_root {
-        return Err("not an XLIFF file (no <xliff> element)".to_owned());
+        }
     }
-    Ok(file)
+
+    fn text(&mut self, text: &str) {
+        if self.skipped > 0 {
+            return;
+        }
+        if self.segments.segment_at.is_some() {
+            self.segments.buffer.push_str(text);
+        }
+        if self.capture != Capture::None {
+            self.buffer.push_str(text);
+        }
+    }
+}
+
+/// A unit read: one unit, or one per segment when the tool segmented it.
+fn finish_unit(done: XliffUnit, units: &mut Vec<Unit>) {
+    let XliffUnit {
+        unit,
+        source_segments,
+        target_segments,
+        segment_defs,
+        ..
+    } = done;
+    if source_segments.is_empty() {
+        if !unit.source.is_empty() {
+            let target = unit.target.clone().filter(|t| !t.is_empty());
+            units.push(Unit { target, ..unit });
+        }
+        return;
+    }
+    for (number, (mid, source)) in source_segments.into_iter().enumerate() {
+        if source.is_empty() {
+            continue;
+        }
+        let target = target_segments
+            .iter()
+            .find(|(target_mid, _)| *target_mid == mid)
+            .map(|(_, text)| text.clone())
+            .filter(|t| !t.is_empty());
+        let mut segment = Unit {
+            id: format!("{}.{}", unit.id, number + 1),
+            source,
+            target,
+            ..unit.clone()
+        };
+        if let Some((_, state, qualifier, locked)) =
+            segment_defs.iter().find(|(def_mid, ..)| *def_mid == mid)
+        {
+            segment.state = state.clone().or(segment.state);
+            segment.state_qualifier = qualifier.clone().or(segment.state_qualifier);
+            segment.locked |= *locked;
+        }
+        units.push(segment);
+    }
 }
 
 fn append(to: &mut String, text: &str) {
@@ -181,6 +400,7 @@ pub(super) fn read_tmx(text: &str) -> Result<Bilingual, String> {
     let mut units: Vec<TmxUnit> = Vec::new();
     let mut current: Option<TmxUnit> = None;
     let mut tuv_lang: Option<String> = None;
+    let mut prop_type = String::new();
     let mut capture = Capture::None;
     let mut buffer = String::new();
     let mut skipped = 0usize;
@@ -208,17 +428,24 @@ pub(super) fn read_tmx(text: &str) -> Result<Bilingual, String> {
             "tuv" => tuv_lang = tag.attr("lang").map(str::to_owned),
             "seg" if tuv_lang.is_some() => capture = Capture::Target,
             "note" if current.is_some() && tuv_lang.is_none() => capture = Capture::Note,
+            "prop" if current.is_some() && tuv_lang.is_none() => {
+                capture = Capture::Prop;
+                prop_type = tag.attr("type").unwrap_or("prop").to_owned();
+            }
             _ => {}
         },
         Node::Close(_) if skipped > 0 => skipped -= 1,
         Node::Close(name) => match name {
-            "seg" | "note" => {
+            "seg" | "note" | "prop" => {
                 let text = collapse_spaces(&buffer);
                 buffer.clear();
                 if let Some(unit) = &mut current {
                     match (capture, &tuv_lang) {
                         (Capture::Target, Some(lang)) => unit.variants.push((lang.clone(), text)),
                         (Capture::Note, _) if !text.is_empty() => unit.notes.push(text),
+                        (Capture::Prop, _) if !text.is_empty() => {
+                            unit.notes.push(format!("{prop_type}: {text}"));
+                        }
                         _ => {}
                     }
                 }
@@ -251,8 +478,8 @@ pub(super) fn read_tmx(text: &str) -> Result<Bilingual, String> {
                 source: pick(&unit.variants, source_lang.as_deref())?,
                 target: pick(&unit.variants, target_lang.as_deref()),
                 id: unit.id,
-                state: None,
                 notes: unit.notes,
+                ..Unit::default()
             })
         })
         .collect();

@@ -109,6 +109,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Blocks, String> {
         blocks: walk.blocks,
         encoding,
         notes,
+        declared_lang: walk.declared_lang,
     })
 }
 
@@ -173,6 +174,8 @@ struct Walk {
     article: usize,
     /// For every open element, what it counted (to undo at its end).
     stack: Vec<Counted>,
+    /// The page's `<html lang>`.
+    declared_lang: Option<String>,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -189,6 +192,13 @@ struct Counted {
 impl Walk {
     fn open(&mut self, element: &scraper::node::Element) {
         let name = element.name();
+        if name == "html" && self.declared_lang.is_none() {
+            self.declared_lang = element
+                .attr("lang")
+                .map(str::trim)
+                .filter(|lang| !lang.is_empty())
+                .map(str::to_owned);
+        }
         let role = element.attr("role").unwrap_or_default();
         let counted = Counted {
             skipped: self.skipped > 0

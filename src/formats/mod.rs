@@ -11,6 +11,7 @@ mod html;
 mod markdown;
 mod nesting;
 mod office;
+mod po;
 mod xml;
 
 use std::path::Path;
@@ -38,6 +39,8 @@ pub enum Format {
     Xliff,
     /// TMX (bilingual or multilingual translation memory).
     Tmx,
+    /// gettext PO (bilingual: `msgid` and `msgstr`).
+    Po,
 }
 
 impl Format {
@@ -56,6 +59,7 @@ impl Format {
             "odt" => Self::Odt,
             "xlf" | "xliff" | "sdlxliff" | "mqxliff" => Self::Xliff,
             "tmx" => Self::Tmx,
+            "po" | "pot" => Self::Po,
             _ => {
                 let head =
                     String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
@@ -75,7 +79,7 @@ impl Format {
 
     /// Whether one file of this format holds both sides of a set.
     pub fn is_bilingual(self) -> bool {
-        matches!(self, Self::Xliff | Self::Tmx)
+        matches!(self, Self::Xliff | Self::Tmx | Self::Po)
     }
 
     /// The format in words, for messages.
@@ -88,6 +92,7 @@ impl Format {
             Self::Odt => "OpenDocument text",
             Self::Xliff => "XLIFF",
             Self::Tmx => "TMX",
+            Self::Po => "PO",
         }
     }
 }
@@ -123,6 +128,9 @@ pub struct Blocks {
     pub encoding: &'static str,
     /// What the reader had to repair or leave out.
     pub notes: Vec<decode::ReadNote>,
+    /// The language the file declares (`<html lang>`, Word's default language), which a
+    /// confident detection of the text overrides.
+    pub declared_lang: Option<String>,
 }
 
 impl Blocks {
@@ -148,11 +156,12 @@ pub fn read_blocks(format: Format, bytes: &[u8]) -> Result<Blocks, String> {
                 blocks: markdown::read(&text.text),
                 encoding: text.encoding,
                 notes: text.notes,
+                declared_lang: None,
             }
         }
         Format::Docx => office::read_docx(bytes)?,
         Format::Odt => office::read_odt(bytes)?,
-        Format::Text | Format::Xliff | Format::Tmx => {
+        Format::Text | Format::Xliff | Format::Tmx | Format::Po => {
             unreachable!("plain text and bilingual files are read elsewhere")
         }
     };
@@ -167,13 +176,14 @@ pub fn read_blocks(format: Format, bytes: &[u8]) -> Result<Blocks, String> {
     Ok(blocks)
 }
 
-/// Read a bilingual file (XLIFF, TMX).
+/// Read a bilingual file (XLIFF, TMX, PO).
 pub fn read_bilingual(format: Format, bytes: &[u8]) -> Result<Bilingual, String> {
     let text = decoded(bytes)?;
     let mut bilingual = match format {
         Format::Xliff => bilingual::read_xliff(&text.text)?,
         Format::Tmx => bilingual::read_tmx(&text.text)?,
-        _ => unreachable!("only XLIFF and TMX are bilingual"),
+        Format::Po => po::read_po(&text.text)?,
+        _ => unreachable!("only XLIFF, TMX and PO are bilingual"),
     };
     bilingual.encoding = text.encoding;
     bilingual.notes.splice(0..0, text.notes);

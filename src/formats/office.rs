@@ -24,6 +24,7 @@ pub(super) fn read_docx(bytes: &[u8]) -> Result<Blocks, String> {
     let mut archive = open_archive(bytes, "Word")?;
     let styles = part(&mut archive, "word/styles.xml")?.unwrap_or_default();
     let heading_styles = heading_styles(&styles)?;
+    let declared_lang = default_lang(&styles, "docDefaults", "lang", "val");
     let document = match archive.by_name(DOCUMENT_XML) {
         Ok(file) => file,
         Err(zip::result::ZipError::FileNotFound) => {
@@ -69,11 +70,15 @@ pub(super) fn read_docx(bytes: &[u8]) -> Result<Blocks, String> {
         kept.flow()
     });
     stream.check(DOCUMENT_XML, walked)?;
-    Ok(kept.into_blocks())
+    let mut blocks = kept.into_blocks();
+    blocks.declared_lang = declared_lang;
+    Ok(blocks)
 }
 
 pub(super) fn read_odt(bytes: &[u8]) -> Result<Blocks, String> {
     let mut archive = open_archive(bytes, "OpenDocument")?;
+    let styles = part(&mut archive, "styles.xml")?.unwrap_or_default();
+    let declared_lang = default_lang(&styles, "default-style", "text-properties", "language");
     let content = match archive.by_name(CONTENT_XML) {
         Ok(file) => file,
         Err(zip::result::ZipError::FileNotFound) => {
@@ -119,7 +124,9 @@ pub(super) fn read_odt(bytes: &[u8]) -> Result<Blocks, String> {
         kept.flow()
     });
     stream.check(CONTENT_XML, walked)?;
-    Ok(kept.into_blocks())
+    let mut blocks = kept.into_blocks();
+    blocks.declared_lang = declared_lang;
+    Ok(blocks)
 }
 
 /// The paragraphs read so far, and whether a cap on what one input may become was reached.
@@ -182,6 +189,7 @@ impl Kept {
             blocks: self.blocks,
             encoding: "UTF-8",
             notes: self.cut.into_iter().collect(),
+            declared_lang: None,
         }
     }
 }
@@ -272,6 +280,28 @@ fn part(
     String::from_utf8(bytes)
         .map(Some)
         .map_err(|_| format!("{name} is not UTF-8 text"))
+}
+
+/// The document's default language as its styles declare it: the attribute `attribute` of the
+/// first `element` inside `within` (Word: `w:docDefaults` … `w:lang w:val`; ODF:
+/// `style:default-style` … `style:text-properties fo:language`). Word writes its own default
+/// (`en-US`) whatever the text is in: a confident detection of the text wins over it.
+fn default_lang(styles: &str, within: &str, element: &str, attribute: &str) -> Option<String> {
+    let mut inside = 0usize;
+    let mut found: Option<String> = None;
+    walk(styles, |node| match node {
+        Node::Open(tag) if tag.name == within => inside += 1,
+        Node::Open(tag) if inside > 0 && found.is_none() && tag.name == element => {
+            found = tag
+                .attr(attribute)
+                .filter(|lang| !lang.is_empty() && *lang != "none")
+                .map(str::to_owned);
+        }
+        Node::Close(name) if name == within => inside = inside.saturating_sub(1),
+        _ => {}
+    })
+    .ok()?;
+    found
 }
 
 /// The ids of the styles of `styles.xml` that are headings: named `heading N` or `Title`, or

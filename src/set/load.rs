@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{ArticleSet, Document, LoadWarning, Loaded, Role, SetSource, WarningKind, choose_pair};
+use super::{ArticleSet, Document, LoadWarning, Loaded, Role, SetSource, choose_pair};
 use crate::decode;
 use crate::formats::{self, Format};
 use crate::lang;
@@ -275,7 +275,7 @@ fn is_bilingual(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|ext| {
-            ["xlf", "xliff", "sdlxliff", "mqxliff", "tmx"]
+            ["xlf", "xliff", "sdlxliff", "mqxliff", "tmx", "po", "pot"]
                 .iter()
                 .any(|known| ext.eq_ignore_ascii_case(known))
         })
@@ -296,18 +296,8 @@ fn load_bilingual(paths: &[PathBuf], progress: &Progress) -> Result<Loaded, Load
     progress.advance(1);
     // Coverage after it.
     let mut ids: HashSet<String> = [left.id.clone(), right.id.clone()].into();
-    let mut warnings: Vec<LoadWarning> = bilingual
-        .notes
-        .iter()
-        .map(|note| LoadWarning {
-            problem: note.text.clone(),
-            path: path.clone(),
-            kind: if note.cut {
-                WarningKind::Partial
-            } else {
-                WarningKind::Repaired
-            },
-        })
+    let mut warnings: Vec<LoadWarning> = LoadWarning::of_notes(&left)
+        .chain(LoadWarning::of_notes(&right))
         .collect();
     let (coverage, coverage_warnings) = read_files(&paths[1..], &mut ids, progress)?;
     warnings.extend(coverage_warnings);
@@ -321,6 +311,16 @@ fn load_bilingual(paths: &[PathBuf], progress: &Progress) -> Result<Loaded, Load
             given: Some(super::GivenAlignment {
                 format: bilingual.format,
                 rows,
+                locked_units: {
+                    let mut locked: Vec<String> = bilingual
+                        .units
+                        .iter()
+                        .filter(|unit| unit.locked)
+                        .map(|unit| unit.id.clone())
+                        .collect();
+                    locked.sort();
+                    locked
+                },
                 units: bilingual.units,
             }),
         },
@@ -338,6 +338,7 @@ fn bilingual_sides(
     let blocks = |texts: Vec<&String>| {
         let kinds = crate::paragraph::classify(&texts);
         formats::Blocks {
+            declared_lang: None,
             blocks: texts
                 .into_iter()
                 .zip(kinds)
@@ -353,16 +354,32 @@ fn bilingual_sides(
             notes: Vec::new(),
         }
     };
+    let file_notes = bilingual.notes.clone();
     let stem = file_label(path);
-    let side = |id: &str, role, lang: &Option<String>, texts| {
-        Document::from_blocks(
+    let side = |id: &str, role, declared: &Option<String>, texts: Vec<&String>| {
+        let joined = texts
+            .iter()
+            .map(|t| t.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let (lang, note) = lang::declared_or_detected(declared.as_deref(), &joined);
+        let mut document = Document::from_blocks(
             format!("{stem}-{id}"),
             role,
-            lang.as_deref().map(formats::primary),
+            Some(lang),
             format!("{stem} ({id})"),
             path.to_owned(),
             &blocks(texts),
-        )
+        );
+        if let Some(note) = note {
+            document
+                .notes
+                .push(crate::decode::ReadNote::repaired(format!(
+                    "the file {}",
+                    note.replace("{side}", id)
+                )));
+        }
+        document
     };
     let units = &bilingual.units;
     let mut left = side(
@@ -377,6 +394,7 @@ fn bilingual_sides(
         &bilingual.target_lang,
         units.iter().filter_map(|u| u.target.as_ref()).collect(),
     );
+    left.notes.splice(0..0, file_notes);
     let mut rows = Vec::with_capacity(units.len());
     let mut next_target = 0;
     for (index, unit) in units.iter().enumerate() {
@@ -403,9 +421,9 @@ fn is_manifest(path: &Path) -> bool {
 /// The documents of a folder, sorted by name: hidden files, JSON, bilingual files, common binary
 /// formats and the reader's own HTML exports are left out.
 fn folder_files(folder: &Path) -> Vec<PathBuf> {
-    const SKIPPED: [&str; 16] = [
+    const SKIPPED: [&str; 20] = [
         "json", "png", "jpg", "jpeg", "gif", "webp", "pdf", "zip", "gz", "exe", "bin", "tmx",
-        "csv", "xlf", "xliff", "css",
+        "csv", "xlf", "xliff", "sdlxliff", "mqxliff", "po", "pot", "css",
     ];
     let Ok(entries) = std::fs::read_dir(folder) else {
         return Vec::new();
@@ -716,22 +734,29 @@ fn build_documents(
     read: &[Result<Pending, String>],
     progress: &Progress,
 ) -> Vec<Result<Document, String>> {
-    let detected: Vec<Option<String>> = crate::parallel::map(read, |result| {
+    // The manifest's language is a person's word and stands; a file's own declaration (a
+    // page's `<html lang>`, Word's default language) stands unless the text clearly says
+    // otherwise, and then a note says so.
+    let detected: Vec<Option<LangChoice>> = crate::parallel::map(read, |result| {
         let pending = result.as_ref().ok()?;
-        Some(
-            pending
-                .lang
-                .clone()
-                .unwrap_or_else(|| lang::detect(&pending.content.text())),
-        )
+        if let Some(lang) = &pending.lang {
+            return Some((lang.clone(), None));
+        }
+        let declared = match &pending.content {
+            Content::Blocks(blocks) => blocks.declared_lang.as_deref(),
+            Content::Text(_) => None,
+        };
+        let (lang, note) = lang::declared_or_detected(declared, &pending.content.text());
+        let note = note.map(|note| format!("the file {}", note.replace("{side}", "text")));
+        Some((lang, note))
     });
     let hints: Vec<&str> = detected
         .iter()
         .flatten()
-        .map(String::as_str)
+        .map(|(lang, _)| lang.as_str())
         .filter(|l| *l != lang::UNDETERMINED)
         .collect();
-    let items: Vec<(&Result<Pending, String>, Option<&String>)> = read
+    let items: Vec<(&Result<Pending, String>, Option<&LangChoice>)> = read
         .iter()
         .zip(detected.iter().map(Option::as_ref))
         .collect();
@@ -740,10 +765,11 @@ fn build_documents(
         if progress.is_cancelled() {
             return Err("cancelled".to_owned());
         }
-        let lang = match detected.map(String::as_str) {
+        let lang = match detected.map(|(lang, _)| lang.as_str()) {
             Some(lang::UNDETERMINED) | None => lang::detect_among(&pending.content.text(), &hints),
             Some(lang) => lang.to_owned(),
         };
+        let declaration_note = detected.and_then(|(_, note)| note.clone());
         let document = match &pending.content {
             Content::Text(text) => Document::from_text(
                 String::new(),
@@ -762,10 +788,18 @@ fn build_documents(
                 blocks,
             ),
         };
+        let mut document = document;
+        if let Some(note) = declaration_note {
+            document.notes.push(crate::decode::ReadNote::repaired(note));
+        }
         progress.advance(1);
         Ok(document)
     })
 }
+
+/// The language a document is read in, and the note that says why when the text overruled
+/// what the file declares.
+type LangChoice = (String, Option<String>);
 
 /// Read a monolingual file in any format the reader knows.
 fn read_content(files: &dyn FileSource, path: &Path) -> Result<Content, String> {

@@ -284,6 +284,8 @@ pub struct GivenAlignment {
     pub rows: Vec<Row>,
     /// The units of the rows: id, translation state and notes.
     pub units: Vec<formats::Unit>,
+    /// The ids of the units marked not to be translated, sorted.
+    pub locked_units: Vec<String>,
 }
 
 impl ArticleSet {
@@ -305,6 +307,25 @@ impl ArticleSet {
     /// The coverage documents.
     pub fn coverage(&self) -> &[Document] {
         &self.documents[2..]
+    }
+
+    /// Whether a row is a unit of a bilingual file marked not to be translated (shown, never
+    /// checked).
+    pub fn is_locked(&self, row: &Row) -> bool {
+        let Some(given) = &self.given else {
+            return false;
+        };
+        if given.locked_units.is_empty() {
+            return false;
+        }
+        let left = self.left();
+        !row.left.is_empty()
+            && row.left.iter().all(|&p| {
+                left.paragraphs[p]
+                    .unit
+                    .as_ref()
+                    .is_some_and(|unit| given.locked_units.binary_search(unit).is_ok())
+            })
     }
 
     /// The same set with left and right exchanged (a given alignment turned with them).

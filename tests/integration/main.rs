@@ -14,6 +14,8 @@ mod load;
 mod formats;
 // Input from strangers: manifests reaching out, bombs, pipes, stray bytes, outputs.
 mod hostile;
+// Bilingual files as translate-toolkit, Trados and memoQ write them.
+mod cat;
 // Links to coverage against a judgement set.
 mod links;
 // Fitting the link models on that judgement set.

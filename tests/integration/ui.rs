@@ -702,3 +702,68 @@ fn a_file_changed_on_disk_reloads_keeping_the_review_and_the_place() {
     assert!(comparison.rows[selected].left.contains(&selected_left));
     assert_ne!(selected, 40, "three rows were inserted above it");
 }
+
+/// A manifest that names a file outside its folder is not read until the user says so, in a
+/// window that names the file (issue 22).
+#[test]
+fn a_manifest_reaching_outside_its_folder_asks_first() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::copy(
+        crate::hay::seeds_dir().join("001_0bd7ab58742551fb.txt"),
+        &secret,
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        crate::hay::seeds_dir().join("000_56c814ddb9b757cd.txt"),
+        dir.path().join("sv.txt"),
+    )
+    .unwrap();
+    let manifest = dir.path().join("set.json");
+    std::fs::write(
+        &manifest,
+        format!(
+            r#"{{"left": {{"path": "sv.txt"}}, "right": {{"path": "{}"}}}}"#,
+            secret.display()
+        ),
+    )
+    .unwrap();
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    harness
+        .state_mut()
+        .push_command(Command::Load(LoadRequest::Paths(vec![manifest.clone()])));
+    run(&mut harness);
+    wait_for_load(&mut harness);
+    // Asked, naming the file; the bundled set is still open.
+    harness.get_by_label(&secret.display().to_string());
+    assert_eq!(harness.state().comparison().unwrap().set.right().lang, "nl");
+    assert_eq!(harness.state().comparison().unwrap().rows.len(), 129);
+    // Cancel keeps what was open.
+    harness.get_by_label("Cancel").click();
+    run(&mut harness);
+    assert!(
+        harness
+            .query_by_label(&secret.display().to_string())
+            .is_none()
+    );
+    assert!(
+        harness
+            .state()
+            .message()
+            .unwrap()
+            .text
+            .contains("outside its folder")
+    );
+    // Asked again, and allowed: the set opens.
+    harness
+        .state_mut()
+        .push_command(Command::Load(LoadRequest::Paths(vec![manifest])));
+    run(&mut harness);
+    wait_for_load(&mut harness);
+    harness.get_by_label("Open anyway").click();
+    run(&mut harness);
+    wait_for_load(&mut harness);
+    let comparison = harness.state().comparison().unwrap();
+    assert_eq!(comparison.set.right().path, secret);
+}
