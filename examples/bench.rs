@@ -12,7 +12,10 @@
 //! 3. the window, headless: the time per frame while scrolling and paging through the 129,000
 //!    rows;
 //! 4. with a display (`xvfb-run -a cargo run --release --example bench`) and the release binary
-//!    built: the time from start to the first frame and to the bundled set on screen.
+//!    built: the time from start to the first frame and to the bundled set on screen;
+//! 5. hostile inputs, each read in a fresh process (time and peak memory): a page of 200,000
+//!    nested `div`s (2.2 MB) and a Word file whose document.xml inflates to 250 MiB of
+//!    paragraphs (`--hostile` prints this part only).
 //!
 //! `BENCH_QUICK=1` leaves out the 1,000-fold set (a minute and 1.5 GB); `--book` prints part 1
 //! only (`cargo run --release --example bench -- --book`); `BENCH_KEEP_BOOK=folder` also writes
@@ -47,6 +50,14 @@ fn main() {
         export_once(Path::new(&args[2]));
         return;
     }
+    if args.len() == 3 && args[1] == "--read-once" {
+        read_once(Path::new(&args[2]));
+        return;
+    }
+    if args.get(1).is_some_and(|a| a == "--hostile") {
+        hostile();
+        return;
+    }
     varied_book();
     if args.get(1).is_some_and(|a| a == "--book") {
         return;
@@ -55,6 +66,75 @@ fn main() {
     let largest = repeated_sets(if quick { &[10, 100] } else { &[10, 100, 1000] });
     window_frames(&largest);
     startup();
+    hostile();
+}
+
+/// Part 5: inputs made to cost time or memory, each read in a fresh process.
+fn hostile() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let depth = 200_000;
+    let page = dir.path().join("nested.html");
+    std::fs::write(
+        &page,
+        format!(
+            "<!DOCTYPE html><html><body>{}<p>SoftBank sålde 32,1 miljoner aktier.</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        ),
+    )
+    .expect("write the page");
+    let docx = dir.path().join("bomb.docx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&docx).expect("create"));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("word/document.xml", options).expect("zip");
+    zip.write_all(br#"<?xml version="1.0"?><w:document xmlns:w="urn:w"><w:body>"#)
+        .expect("zip");
+    let paragraph: &[u8] =
+        b"<w:p><w:r><w:t>SoftBank s\xC3\xA5lde 32,1 miljoner aktier.</w:t></w:r></w:p>";
+    let mut written = 0usize;
+    while written < 250 << 20 {
+        zip.write_all(paragraph).expect("zip");
+        written += paragraph.len();
+    }
+    zip.write_all(b"</w:body></w:document>").expect("zip");
+    zip.finish().expect("zip");
+    println!("5. hostile inputs, read in a fresh process (time, peak memory):");
+    for (what, path) in [
+        ("200,000 nested divs (2.2 MB page)       ", &page),
+        ("Word file inflating to 250 MiB of text", &docx),
+    ] {
+        let size_kb = std::fs::metadata(path).map_or(0, |m| m.len() / 1024);
+        let Ok(out) = Process::new(std::env::current_exe().expect("exe"))
+            .arg("--read-once")
+            .arg(path)
+            .output()
+        else {
+            println!("   {what}: could not run");
+            continue;
+        };
+        let line = String::from_utf8_lossy(&out.stdout);
+        let mut parts = line.split_whitespace();
+        let (ms, kb, blocks) = (parts.next(), parts.next(), parts.next());
+        println!(
+            "   {what} ({size_kb} kB on disk): {} ms, {} MB peak, {} paragraphs kept",
+            ms.unwrap_or("?"),
+            kb.and_then(|kb| kb.parse::<u64>().ok())
+                .map_or(0, |kb| kb / 1024),
+            blocks.unwrap_or("?")
+        );
+    }
+}
+
+/// Read one file with the reader of its format and print its time, peak memory and paragraphs.
+fn read_once(path: &Path) {
+    let start = Instant::now();
+    let bytes = parallel_reader::input::read(path).expect("read");
+    let format = parallel_reader::formats::Format::of(path, &bytes);
+    let blocks = parallel_reader::formats::read_blocks(format, &bytes).expect("blocks");
+    let ms = start.elapsed().as_secs_f64() * 1e3;
+    println!("{ms:.0} {} {}", peak_memory_kb(), blocks.blocks.len());
 }
 
 fn seeds() -> PathBuf {
