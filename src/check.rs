@@ -14,6 +14,7 @@ use std::io;
 use crate::comparison::{Comparison, Finding};
 use crate::figures::compare::FigureRef;
 use crate::set::Document;
+use crate::words::counted;
 
 /// Write every open mismatch, one per line, a summary line, then the open coverage
 /// conflicts. Findings the reviewer accepted are counted apart and not listed.
@@ -27,7 +28,8 @@ pub fn write_report(comparison: &Comparison, out: &mut dyn io::Write) -> io::Res
             line(
                 out,
                 &format!(
-                    "row {row_idx}: unit {unit} is untranslated | {}",
+                    "row {}: unit {unit} is untranslated | {}",
+                    row_idx + 1,
                     shortened(&left_text(comparison, row_idx))
                 ),
             )?;
@@ -36,7 +38,8 @@ pub fn write_report(comparison: &Comparison, out: &mut dyn io::Write) -> io::Res
             line(
                 out,
                 &format!(
-                    "row {row_idx}: {} | {}: {}",
+                    "row {}: {} | {}: {}",
+                    row_idx + 1,
                     figure_text(left, mismatch.left),
                     figure_text(right, mismatch.right),
                     mismatch.reason
@@ -61,14 +64,14 @@ pub fn write_report(comparison: &Comparison, out: &mut dyn io::Write) -> io::Res
     line(
         out,
         &format!(
-            "{} ({}) ↔ {} ({}): {} figures in {} rows, {} mismatches{untranslated}{accepted}.",
+            "{} ({}) ↔ {} ({}): {} in {}, {}{untranslated}{accepted}.",
             left.label,
             left.lang,
             right.label,
             right.lang,
-            stats.figures,
-            stats.rows,
-            stats.mismatches
+            counted(stats.figures, "figure", "figures"),
+            counted(stats.rows, "row", "rows"),
+            counted(stats.mismatches, "mismatch", "mismatches")
         ),
     )?;
     // Coverage conflicts are findings about sources, kept apart from translation mismatches.
@@ -81,9 +84,9 @@ pub fn write_report(comparison: &Comparison, out: &mut dyn io::Write) -> io::Res
     line(
         out,
         &format!(
-            "Coverage: {} links, {} conflicts{accepted} (sources disagree; not translation errors){}",
-            stats.links,
-            conflicts.len(),
+            "Coverage: {}, {}{accepted} (sources disagree; not translation errors){}",
+            counted(stats.links, "link", "links"),
+            counted(conflicts.len(), "conflict", "conflicts"),
             if conflicts.is_empty() { "." } else { ":" }
         ),
     )?;
@@ -125,8 +128,11 @@ pub fn coverage_conflicts(comparison: &Comparison) -> Vec<String> {
         for (link, conflict) in comparison.open_conflicts(row_idx) {
             let doc = &comparison.set.documents[link.document];
             lines.push(format!(
-                "row {row_idx} ↔ {} ¶{}: {}",
-                doc.label, link.paragraph, conflict.reason
+                "row {} ↔ {} ¶{}: {}",
+                row_idx + 1,
+                doc.label,
+                link.paragraph,
+                conflict.reason
             ));
         }
     }

@@ -409,6 +409,31 @@ impl Comparison {
             .collect()
     }
 
+    /// The rows a reader steps through with "next finding", ascending: rows with an open
+    /// finding of any kind (a figure mismatch, an untranslated unit, a coverage conflict), and
+    /// rows of a paragraph without counterpart that carries figures (its figures are compared
+    /// with nothing).
+    pub fn finding_rows(&self) -> Vec<usize> {
+        (0..self.rows.len())
+            .filter(|&idx| self.has_open_findings(idx) || self.unmatched_with_figures(idx))
+            .collect()
+    }
+
+    /// Whether a row is a paragraph (not boilerplate) with no counterpart, carrying figures.
+    pub fn unmatched_with_figures(&self, row: usize) -> bool {
+        let row = &self.rows[row];
+        if !row.is_unmatched() || self.set.given.is_some() {
+            return false;
+        }
+        Side::BOTH.iter().any(|&side| {
+            let doc = self.set.side(side);
+            row.side(side).iter().any(|&p| {
+                let paragraph = &doc.paragraphs[p];
+                paragraph.kind != ParagraphKind::Boilerplate && !paragraph.figures.is_empty()
+            })
+        })
+    }
+
     /// Whether a row has an open finding about the translation (a figure mismatch or an
     /// untranslated unit; coverage conflicts are about sources).
     pub fn has_open_translation_findings(&self, row: usize) -> bool {

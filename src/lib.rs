@@ -45,6 +45,7 @@ pub mod set;
 pub mod side;
 pub mod terminal;
 pub mod tokens;
+pub mod words;
 
 #[cfg(feature = "gui")]
 pub mod app;

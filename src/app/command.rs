@@ -160,6 +160,8 @@ pub enum UiCommand {
     PreviousMismatch,
     /// List the keyboard shortcuts.
     ShowShortcuts,
+    /// Show everything the status bar said since the app started.
+    ShowMessages,
 }
 
 const fn key(key: Key) -> KeyboardShortcut {
@@ -186,7 +188,7 @@ const fn command_shift(key: Key) -> KeyboardShortcut {
 
 impl UiCommand {
     /// Every command, in the order of the Help list.
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 25] = [
         Self::NextRow,
         Self::PreviousRow,
         Self::PageDown,
@@ -210,6 +212,7 @@ impl UiCommand {
         Self::Undo,
         Self::Redo,
         Self::ShowShortcuts,
+        Self::ShowMessages,
         Self::Quit,
     ];
 
@@ -249,9 +252,16 @@ impl UiCommand {
             Self::PageUp => ("Page up", "Page up"),
             Self::FirstRow => ("First row", "First row"),
             Self::LastRow => ("Last row", "Last row"),
-            Self::NextMismatch => ("Next mismatch", "Next row whose figures disagree"),
-            Self::PreviousMismatch => ("Previous mismatch", "Previous row whose figures disagree"),
+            Self::NextMismatch => (
+                "Next finding",
+                "Next row with a finding: a figure mismatch, an untranslated unit, a coverage conflict, or a paragraph with figures and no counterpart",
+            ),
+            Self::PreviousMismatch => ("Previous finding", "Previous row with a finding"),
             Self::ShowShortcuts => ("Keyboard shortcuts", "List the keyboard shortcuts"),
+            Self::ShowMessages => (
+                "Messages",
+                "Everything the status bar said since the app started",
+            ),
         }
     }
 
@@ -297,7 +307,8 @@ impl UiCommand {
             | Self::ToggleOnlyMismatches
             | Self::ToggleSidePanel
             | Self::SwapSides
-            | Self::ShowShortcuts => &[],
+            | Self::ShowShortcuts
+            | Self::ShowMessages => &[],
         }
     }
 

@@ -25,7 +25,12 @@ impl ReaderApp {
                 }
             }
             Command::PathPrompt(purpose, note) => {
-                self.prompt = Some(PathPrompt::new(purpose, note, self.start_dir()));
+                self.prompt = Some(PathPrompt::new(
+                    purpose,
+                    note,
+                    self.start_dir(),
+                    &self.last_typed_path,
+                ));
             }
             Command::Load(request) => self.start_load(ctx, request),
             Command::CancelLoad => self.cancel_load(),
@@ -120,6 +125,10 @@ impl ReaderApp {
                 self.show_shortcuts = true;
                 return;
             }
+            UiCommand::ShowMessages => {
+                self.show_messages = true;
+                return;
+            }
         };
         self.run_command(ctx, next);
     }
@@ -151,7 +160,7 @@ impl ReaderApp {
             return;
         };
         let rows: Vec<usize> = comparison
-            .mismatch_rows()
+            .finding_rows()
             .into_iter()
             .filter(|row| self.view.shown().binary_search(row).is_ok())
             .collect();
@@ -164,8 +173,8 @@ impl ReaderApp {
         match target {
             Some(&row) => self.commands.push(Command::Select(row)),
             None => {
-                self.message = Some(Message::info(
-                    "No figure mismatches: the two renderings agree.",
+                self.say(Message::info(
+                    "No findings: the two renderings agree, and no paragraph with figures lacks its counterpart.",
                 ));
             }
         }
@@ -185,7 +194,7 @@ impl ReaderApp {
             self.after_review_edit();
         } else {
             let what = if undo { "undo" } else { "redo" };
-            self.message = Some(Message::info(format!("Nothing to {what}.")));
+            self.say(Message::info(format!("Nothing to {what}.")));
         }
     }
 
@@ -201,7 +210,7 @@ impl ReaderApp {
 
     fn export_to(&mut self, path: &Path, format: export::Format) {
         let Some(comparison) = &self.comparison else {
-            self.message = Some(Message::error("Nothing to export: no set is open."));
+            self.say(Message::error("Nothing to export: no set is open."));
             return;
         };
         let options = self
@@ -210,7 +219,7 @@ impl ReaderApp {
             .map_or_else(|| export::Options::for_format(format), |w| w.options);
         let result =
             crate::atomic::write_with(path, |out| export::write(comparison, format, options, out));
-        self.message = Some(match result {
+        self.say(match result {
             Ok(()) => Message::info(format!("Exported {} to {}", format.label(), path.display())),
             Err(err) => Message::error(format!("Could not export ({err}): {}", path.display())),
         });
@@ -261,7 +270,7 @@ impl ReaderApp {
         if applied {
             self.after_review_edit();
         } else {
-            self.message = Some(Message::info(
+            self.say(Message::info(
                 "That alignment edit does not apply to this row.",
             ));
         }

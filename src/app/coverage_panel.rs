@@ -120,7 +120,7 @@ impl CoveragePanel {
             return;
         };
         let links = &comparison.links[row_idx];
-        ui.heading(format!("Coverage of row {row_idx}"));
+        ui.heading(format!("Coverage of row {}", row_idx + 1));
         if comparison.set.coverage().is_empty() {
             ui.label("This set has no coverage documents.");
             return;
@@ -225,7 +225,7 @@ impl CoveragePanel {
                                 ui.horizontal_wrapped(|ui| {
                                     ui.label(RichText::new("Linked from").weak().small());
                                     for &row in rows {
-                                        if ui.small_button(format!("row {row}")).clicked() {
+                                        if ui.small_button(format!("row {}", row + 1)).clicked() {
                                             go_to_row = Some(row);
                                         }
                                     }

@@ -24,6 +24,8 @@ pub(super) struct PathPrompt {
     purpose: DialogPurpose,
     text: String,
     note: Option<String>,
+    /// The field has been given the keyboard (once, when the dialog opens).
+    focused: bool,
 }
 
 impl PathPrompt {
@@ -32,6 +34,7 @@ impl PathPrompt {
         purpose: DialogPurpose,
         note: Option<String>,
         start_dir: Option<PathBuf>,
+        last_typed: &str,
     ) -> Self {
         let text = match purpose {
             DialogPurpose::Export(format) => start_dir
@@ -41,12 +44,14 @@ impl PathPrompt {
                         .to_string()
                 })
                 .unwrap_or_default(),
-            _ => String::new(),
+            // What was typed last time, to correct or reuse.
+            _ => last_typed.to_owned(),
         };
         Self {
             purpose,
             text,
             note,
+            focused: false,
         }
     }
 
@@ -114,6 +119,10 @@ impl ReaderApp {
                 let edit = ui
                     .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(480.0))
                     .labelled_by(label.id);
+                if !prompt.focused {
+                    edit.request_focus();
+                    prompt.focused = true;
+                }
                 if edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                     submit = true;
                 }
@@ -122,6 +131,9 @@ impl ReaderApp {
                     cancel = ui.button("Cancel").clicked();
                 });
             });
+        if !is_export {
+            self.last_typed_path.clone_from(&prompt.text);
+        }
         if submit {
             if let Some(command) = prompt.command() {
                 self.commands.push(command);
@@ -138,40 +150,40 @@ impl ReaderApp {
         };
         let mut open = true;
         let mut choose = None;
-        egui::Window::new("Export")
+        let dialog = egui::Window::new("Export")
             .collapsible(false)
             .resizable(false)
-            .open(&mut open)
-            .show(ctx, |ui| {
-                ui.label("Format");
-                ui.horizontal(|ui| {
-                    for format in export::Format::ALL {
-                        if ui
-                            .radio_value(&mut window.format, format, format.label())
-                            .changed()
-                        {
-                            window.options = export::Options::for_format(format);
-                        }
+            .open(&mut open);
+        super::in_central_area(dialog, self.central_rect).show(ctx, |ui| {
+            ui.label("Format");
+            ui.horizontal(|ui| {
+                for format in export::Format::ALL {
+                    if ui
+                        .radio_value(&mut window.format, format, format.label())
+                        .changed()
+                    {
+                        window.options = export::Options::for_format(format);
                     }
-                });
-                ui.checkbox(
-                    &mut window.options.include_boilerplate,
-                    "Include boilerplate",
-                );
-                ui.checkbox(
-                    &mut window.options.only_findings,
-                    "Only rows with findings or a review",
-                );
-                ui.horizontal(|ui| {
-                    let purpose = DialogPurpose::Export(window.format);
-                    if ui.button("Choose file and export…").clicked() {
-                        choose = Some(Command::Dialog(purpose));
-                    }
-                    if ui.button("Type a path…").clicked() {
-                        choose = Some(Command::PathPrompt(purpose, None));
-                    }
-                });
+                }
             });
+            ui.checkbox(
+                &mut window.options.include_boilerplate,
+                "Include boilerplate",
+            );
+            ui.checkbox(
+                &mut window.options.only_findings,
+                "Only rows with findings or a review",
+            );
+            ui.horizontal(|ui| {
+                let purpose = DialogPurpose::Export(window.format);
+                if ui.button("Choose file and export…").clicked() {
+                    choose = Some(Command::Dialog(purpose));
+                }
+                if ui.button("Type a path…").clicked() {
+                    choose = Some(Command::PathPrompt(purpose, None));
+                }
+            });
+        });
         self.export_window = open.then_some(window);
         if let Some(command) = choose {
             self.commands.push(command);
@@ -183,26 +195,26 @@ impl ReaderApp {
         if !self.show_shortcuts {
             return;
         }
-        egui::Window::new("Keyboard shortcuts")
+        let window = egui::Window::new("Keyboard shortcuts")
             .open(&mut self.show_shortcuts)
             .collapsible(false)
-            .resizable(false)
-            .show(ctx, |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for command in UiCommand::ALL {
-                        let Some(keys) = command.shortcut_text(ctx) else {
-                            continue;
-                        };
-                        ui.label(RichText::new(keys).monospace());
-                        ui.label(command.text_and_description().1);
-                        ui.end_row();
-                    }
-                    for (keys, action) in MOUSE_HELP {
-                        ui.label(RichText::new(keys).monospace());
-                        ui.label(action);
-                        ui.end_row();
-                    }
-                });
+            .resizable(false);
+        super::in_central_area(window, self.central_rect).show(ctx, |ui| {
+            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                for command in UiCommand::ALL {
+                    let Some(keys) = command.shortcut_text(ctx) else {
+                        continue;
+                    };
+                    ui.label(RichText::new(keys).monospace());
+                    ui.label(command.text_and_description().1);
+                    ui.end_row();
+                }
+                for (keys, action) in MOUSE_HELP {
+                    ui.label(RichText::new(keys).monospace());
+                    ui.label(action);
+                    ui.end_row();
+                }
             });
+        });
     }
 }

@@ -136,7 +136,7 @@ impl ReaderApp {
             }
             Some(false) => {
                 self.trust_prompt = None;
-                self.message = Some(Message::info(
+                self.say(Message::info(
                     "Not opened: the set's manifest names files outside its folder.".to_owned(),
                 ));
             }
@@ -212,7 +212,7 @@ impl ReaderApp {
         } else {
             ""
         };
-        self.message = Some(Message::info(format!(
+        self.say(Message::info(format!(
             "Stopped opening {}.{kept}",
             pending.request.describe()
         )));
@@ -320,9 +320,17 @@ impl ReaderApp {
                         list.join("; ")
                     ))
                 });
-                self.settings.last_set = comparison.set.source.paths();
+                // Absolute: the app may be started from another folder next time.
+                self.settings.last_set = comparison
+                    .set
+                    .source
+                    .paths()
+                    .iter()
+                    .map(|path| absolute(path))
+                    .collect();
                 self.settings
                     .remember_recent(&self.settings.last_set.clone());
+                self.settings_changed = true;
                 self.set_comparison(comparison);
             }
             Err(err) => {
@@ -340,8 +348,10 @@ impl ReaderApp {
                 } else {
                     ""
                 };
-                self.message = Some(Message::error(format!(
-                    "Could not open {}: {err}.{kept}",
+                // The cause first ("the file is empty: …"), then what was being opened.
+                self.say(Message::error(format!(
+                    "{}. Could not open {}.{kept}",
+                    capitalised(&err.message),
                     request.describe()
                 )));
             }
@@ -357,9 +367,9 @@ impl ReaderApp {
             let saved = comparison.restore_saved_review(dir);
             self.review_path = Some(saved.path);
             if let Some(err) = saved.error {
-                self.message = Some(Message::error(err));
+                self.say(Message::error(err));
             } else if !saved.messages.is_empty() {
-                self.message = Some(Message::info(saved.messages.join(" ")));
+                self.say(Message::info(saved.messages.join(" ")));
             }
         }
         self.selected_row = None;
@@ -401,7 +411,7 @@ impl ReaderApp {
         match crate::review::store::save(&file, path, &comparison.set.source, dir) {
             Ok(saved) => {
                 if let Some(err) = saved.fell_back {
-                    self.message = Some(Message::info(format!(
+                    self.say(Message::info(format!(
                         "The set's folder cannot be written ({err}); the review is saved in {}",
                         saved.path.display()
                     )));
@@ -410,7 +420,7 @@ impl ReaderApp {
                 self.review_dirty = None;
             }
             Err(err) => {
-                self.message = Some(Message::error(format!(
+                self.say(Message::error(format!(
                     "Could not save the review ({err}); it stays open here: {}",
                     path.display()
                 )));
@@ -432,4 +442,19 @@ impl ReaderApp {
             _ => "Reviews are not kept in this session.".to_owned(),
         }
     }
+}
+
+/// `text` with its first letter in upper case, to start a sentence.
+pub(super) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// `path` from the root: with links resolved when it exists, else joined to the current folder.
+pub(super) fn absolute(path: &std::path::Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_owned())
 }

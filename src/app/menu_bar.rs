@@ -73,9 +73,13 @@ impl ReaderApp {
         }
         let mut open = None;
         for paths in &self.settings.recent {
-            let exists = paths.iter().all(|p| p.exists());
+            let missing: Vec<String> = paths
+                .iter()
+                .filter(|p| !p.exists())
+                .map(|p| p.display().to_string())
+                .collect();
             let response = ui
-                .add_enabled(exists, egui::Button::new(recent_label(paths)))
+                .add_enabled(missing.is_empty(), egui::Button::new(recent_label(paths)))
                 .on_hover_text(
                     paths
                         .iter()
@@ -83,7 +87,7 @@ impl ReaderApp {
                         .collect::<Vec<_>>()
                         .join("\n"),
                 )
-                .on_disabled_hover_text("Not found any more");
+                .on_disabled_hover_text(format!("Not found any more: {}", missing.join(", ")));
             if response.clicked() {
                 open = Some(paths.clone());
             }
@@ -91,6 +95,7 @@ impl ReaderApp {
         ui.separator();
         if ui.button("Clear the list").clicked() {
             self.settings.recent.clear();
+            self.settings_changed = true;
         }
         if let Some(paths) = open {
             self.commands.push(Command::Load(LoadRequest::Paths(paths)));
@@ -125,6 +130,7 @@ impl ReaderApp {
         );
         self.menu_item(ui, UiCommand::NextMismatch, true);
         self.menu_item(ui, UiCommand::PreviousMismatch, true);
+        self.menu_item(ui, UiCommand::ShowMessages, true);
         ui.separator();
         let has_set = self.comparison.is_some() && self.loading.is_none();
         self.menu_item(ui, UiCommand::SwapSides, has_set);

@@ -48,7 +48,8 @@ impl ReaderApp {
                 for row_idx in comparison.mismatch_rows() {
                     for mismatch in comparison.open_mismatches(row_idx) {
                         let text = format!(
-                            "Row {row_idx}: {} | {}\n{}",
+                            "Row {}: {} | {}\n{}",
+                            row_idx + 1,
                             figure_text(left, mismatch.left),
                             figure_text(right, mismatch.right),
                             mismatch.reason

@@ -132,7 +132,7 @@ pub enum PanelTab {
     Review,
 }
 
-/// A message in the status bar.
+/// A message in the status bar (and in the history of messages).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
     /// The text.
@@ -196,23 +196,54 @@ pub struct ReaderApp {
     watcher: Option<watch::SetWatcher>,
     /// A set was opened: watch its files from the next frame.
     watch_wanted: bool,
+    /// Everything the status bar said since the app started, oldest first.
+    history: Vec<(std::time::Instant, Message)>,
+    /// Show the history of messages.
+    show_messages: bool,
+    /// The window title last sent (a title sent again every frame would repaint every frame).
+    title_sent: Option<String>,
+    /// The central area of the last frame: dialogs open inside it, never over the menus.
+    central_rect: Option<egui::Rect>,
+    /// What was last typed in the Open path field.
+    last_typed_path: String,
+    /// Rows whose text changed in the last reload, and when: highlighted, fading out.
+    reloaded_rows: Option<(std::time::Instant, Vec<usize>)>,
+    /// The settings changed in a way that must outlive a crash or a SIGTERM (the recent
+    /// list): saved at the end of the frame, not only every 30 s and on a clean exit.
+    settings_changed: bool,
 }
+
+/// How many messages the history keeps.
+const HISTORY_LEN: usize = 500;
 
 impl ReaderApp {
     /// The app with its settings from `storage`, starting to load `paths` (or the last set, or
     /// the bundled set).
     pub fn new(paths: Vec<PathBuf>, storage: Option<&dyn eframe::Storage>) -> Self {
+        let given = !paths.is_empty();
         let settings: Settings = storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
-        let request = if !paths.is_empty() {
+        let missing: Vec<String> = settings
+            .last_set
+            .iter()
+            .filter(|p| !p.exists())
+            .map(|p| p.display().to_string())
+            .collect();
+        let request = if given {
             LoadRequest::Paths(paths)
-        } else if !settings.last_set.is_empty() && settings.last_set.iter().all(|p| p.exists()) {
+        } else if !settings.last_set.is_empty() && missing.is_empty() {
             LoadRequest::Paths(settings.last_set.clone())
         } else {
             LoadRequest::Bundled
         };
         let mut app = Self::empty(settings);
+        if !given && !missing.is_empty() {
+            app.say(Message::error(format!(
+                "The set you had open last could not be reopened (not found: {}). Showing the bundled example; File ▸ Open recent lists the other sets.",
+                missing.join(", ")
+            )));
+        }
         app.reviews_dir = crate::review::store::reviews_dir();
         app.commands.push(Command::Load(request));
         app
@@ -245,7 +276,36 @@ impl ReaderApp {
             startup: None,
             watcher: None,
             watch_wanted: false,
+            history: Vec::new(),
+            show_messages: false,
+            title_sent: None,
+            central_rect: None,
+            last_typed_path: String::new(),
+            reloaded_rows: None,
+            settings_changed: false,
         }
+    }
+
+    /// Show `message` in the status bar and keep it in the history of messages.
+    pub(super) fn say(&mut self, message: Message) {
+        if self.history.len() == HISTORY_LEN {
+            self.history.remove(0);
+        }
+        self.history
+            .push((std::time::Instant::now(), message.clone()));
+        self.message = Some(message);
+    }
+
+    /// The rows the last reload changed (tinted for a few seconds).
+    pub fn reloaded_rows(&self) -> &[usize] {
+        self.reloaded_rows
+            .as_ref()
+            .map_or(&[], |(_, rows)| rows.as_slice())
+    }
+
+    /// Everything said since the app started, oldest first.
+    pub fn history(&self) -> impl Iterator<Item = &Message> {
+        self.history.iter().map(|(_, message)| message)
     }
 
     /// Keep reviews (autosave) with `dir` as the fallback folder.
@@ -341,6 +401,7 @@ impl ReaderApp {
         self.shortcuts_ui(ui.ctx());
         self.load_progress_ui(ui.ctx());
         self.trust_prompt_ui(ui.ctx());
+        self.messages_ui(ui.ctx());
 
         let commands = std::mem::take(&mut self.commands);
         for command in commands {
@@ -366,16 +427,11 @@ impl ReaderApp {
 
     fn central_ui(&mut self, ui: &mut Ui) {
         let theme = Theme::for_visuals(ui.visuals());
+        self.central_rect = Some(ui.max_rect());
         if let Some(message) = self.message.clone()
             && message.is_error
         {
-            ui.horizontal(|ui| {
-                ui.colored_label(theme.error, &message.text);
-                if ui.small_button("Dismiss").clicked() {
-                    self.message = None;
-                }
-            });
-            ui.separator();
+            self.error_banner_ui(ui, &theme, &message.text);
         }
         let Some(comparison) = &self.comparison else {
             ui.centered_and_justified(|ui| {
@@ -390,6 +446,28 @@ impl ReaderApp {
         ui.heading(&comparison.set.title);
         reading_view::header_ui(ui, comparison);
         ui.separator();
+        if self.view.shown().is_empty() {
+            ui.add_space(24.0);
+            ui.vertical_centered(|ui| {
+                let text = if self.settings.only_mismatches {
+                    "No row has a mismatch: the two renderings agree on every figure. Turn off \"Only mismatches\" to see every row."
+                } else {
+                    "No row passes the filters. Show boilerplate, or choose another review filter, to see rows."
+                };
+                ui.add(egui::Label::new(text).wrap());
+            });
+            return;
+        }
+        // The rows the last reload changed, tinted and fading out.
+        self.view.flash = match &self.reloaded_rows {
+            Some((at, rows)) if at.elapsed() < reload::FLASH_FOR => {
+                let left = 1.0 - at.elapsed().as_secs_f32() / reload::FLASH_FOR.as_secs_f32();
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(50));
+                (rows.clone(), left)
+            }
+            _ => (Vec::new(), 0.0),
+        };
         let response = self
             .view
             .ui(ui, comparison, self.selected_row, self.settings.zoom);
@@ -405,6 +483,37 @@ impl ReaderApp {
         }
         if ui.ctx().input(|i| !i.raw.hovered_files.is_empty()) {
             drop_target_ui(ui, &theme);
+        }
+    }
+
+    /// An error above the reading view: wrapped inside the window, Dismiss (or Esc) beside it.
+    fn error_banner_ui(&mut self, ui: &mut Ui, theme: &Theme, text: &str) {
+        // Esc dismisses it when no dialog is open to take the key.
+        let dialog_open = self.prompt.is_some()
+            || self.export_window.is_some()
+            || self.show_shortcuts
+            || self.show_messages
+            || self.trust_prompt.is_some()
+            || self.loading.is_some();
+        let mut dismiss = !dialog_open
+            && ui
+                .ctx()
+                .input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        const BUTTON_WIDTH: f32 = 90.0;
+        let text_width = (ui.available_width() - BUTTON_WIDTH).max(120.0);
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(text_width, 0.0),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.add(egui::Label::new(egui::RichText::new(text).color(theme.error)).wrap());
+                },
+            );
+            dismiss |= ui.button("Dismiss").on_hover_text("Esc").clicked();
+        });
+        ui.separator();
+        if dismiss {
+            self.message = None;
         }
     }
 
@@ -450,14 +559,25 @@ impl ReaderApp {
 }
 
 impl eframe::App for ReaderApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         let title = self.comparison.as_ref().map_or_else(
             || "Parallel Reader".to_owned(),
             |c| format!("{} — Parallel Reader", c.set.title),
         );
-        ui.ctx()
-            .send_viewport_cmd(egui::ViewportCommand::Title(title));
+        // Sent when it changes only: every viewport command asks for another frame, and a
+        // title sent each frame kept the window drawing 30 frames a second at rest.
+        if self.title_sent.as_ref() != Some(&title) {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = Some(title);
+        }
         self.ui_root(ui);
+        if std::mem::take(&mut self.settings_changed)
+            && let Some(storage) = frame.storage_mut()
+        {
+            eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+            storage.flush();
+        }
         if let Some(startup) = &mut self.startup {
             startup.frame_drawn(ui.ctx(), self.comparison.is_some());
         }
@@ -467,6 +587,18 @@ impl eframe::App for ReaderApp {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
         // Called on exit too: no review edit is left unsaved.
         self.save_review();
+    }
+}
+
+/// A dialog placed in the central area, below its top, and kept inside it: never over the menu
+/// bar or the status bar.
+fn in_central_area(window: egui::Window<'_>, central: Option<egui::Rect>) -> egui::Window<'_> {
+    match central {
+        Some(rect) => window
+            .pivot(egui::Align2::CENTER_TOP)
+            .default_pos(rect.center_top() + egui::vec2(0.0, 40.0))
+            .constrain_to(rect),
+        None => window,
     }
 }
 

@@ -100,6 +100,8 @@ pub struct ReadingView {
     scroll_target: Option<(ScrollTarget, u8)>,
     viewport_height: f32,
     scroll_offset: f32,
+    /// Rows to tint (those a reload changed), ascending, and how strongly (0 to 1).
+    pub flash: (Vec<usize>, f32),
 }
 
 impl ReadingView {
@@ -225,6 +227,11 @@ impl ReadingView {
                     geometry,
                     row_idx,
                     is_selected: selected == Some(row_idx),
+                    flash: if self.flash.0.binary_search(&row_idx).is_ok() {
+                        self.flash.1
+                    } else {
+                        0.0
+                    },
                 };
                 let (clicked, coverage_clicked) = cells.ui(ui, &place, comparison, &theme);
                 if let Some(partner) = moved_link_ui(ui, &place, comparison) {
@@ -581,6 +588,9 @@ fn gutter_ui(painter: &egui::Painter, place: &RowPlace, comparison: &Comparison,
     if let Some(color) = background {
         painter.rect_filled(rect, 2.0, color);
     }
+    if place.flash > 0.0 {
+        painter.rect_filled(rect, 2.0, theme.reloaded_row.gamma_multiply(place.flash));
+    }
     if is_selected {
         painter.rect_stroke(
             rect.shrink(0.5),
@@ -679,6 +689,8 @@ struct RowPlace {
     geometry: Geometry,
     row_idx: usize,
     is_selected: bool,
+    /// How strongly the row is tinted as changed by the last reload (0: not at all).
+    flash: f32,
 }
 
 /// Compact markers of a row's coverage links, one line per coverage document ("DE 2"), with

@@ -18,6 +18,59 @@ pub(super) struct Kept {
     selected: Option<Anchor>,
     top: Option<Anchor>,
     review: ReviewFile,
+    /// The paragraphs of the left and right renderings before the reload (to say what changed).
+    old_texts: [Vec<String>; 2],
+}
+
+/// How long the rows a reload changed stay tinted.
+pub(super) const FLASH_FOR: std::time::Duration = std::time::Duration::from_secs(4);
+
+/// What a reload changed in one rendering: the new paragraph and its old text (`None` for a
+/// paragraph that is new).
+struct ChangedParagraph {
+    paragraph: usize,
+    old: Option<String>,
+}
+
+/// The paragraphs of `new` that are not in `old`, matched in order (a diff of the paragraph
+/// texts: linear in practice, as the texts mostly agree).
+fn changed_paragraphs(old: &[String], new: &[String]) -> Vec<ChangedParagraph> {
+    use similar::{DiffOp, capture_diff_slices};
+    let mut changed = Vec::new();
+    for op in capture_diff_slices(similar::Algorithm::Myers, old, new) {
+        match op {
+            DiffOp::Equal { .. } | DiffOp::Delete { .. } => {}
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => {
+                changed.extend((new_index..new_index + new_len).map(|paragraph| {
+                    ChangedParagraph {
+                        paragraph,
+                        old: None,
+                    }
+                }));
+            }
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => changed.extend((0..new_len).map(|k| ChangedParagraph {
+                paragraph: new_index + k,
+                old: (k < old_len).then(|| old[old_index + k].clone()),
+            })),
+        }
+    }
+    changed
+}
+
+/// The first words of a text, for a message.
+fn short(text: &str) -> String {
+    let mut out: String = text.chars().take(70).collect();
+    if text.chars().count() > 70 {
+        out.push('…');
+    }
+    out
 }
 
 /// A row, remembered by one of its paragraphs: its side, position and text.
@@ -101,6 +154,15 @@ impl ReaderApp {
                 .get(self.view.first_visible())
                 .and_then(|&row| Anchor::of(comparison, row)),
             review: comparison.review_file(),
+            old_texts: [Side::Left, Side::Right].map(|side| {
+                comparison
+                    .set
+                    .side(side)
+                    .paragraphs
+                    .iter()
+                    .map(|p| p.text.clone())
+                    .collect()
+            }),
         };
         let request = LoadRequest::Paths(comparison.set.source.paths());
         self.start_load(ctx, request);
@@ -124,7 +186,7 @@ impl ReaderApp {
         let mut comparison = match result {
             Ok(comparison) => comparison,
             Err(err) => {
-                self.message = Some(Message::error(format!(
+                self.say(Message::error(format!(
                     "{names} changed on disk but could not be read again ({err}); the last version stays open."
                 )));
                 return;
@@ -147,9 +209,72 @@ impl ReaderApp {
         }
         // What restoring the review had to say comes after.
         let restored = self.message.take().map(|m| format!(" {}", m.text));
-        self.message = Some(Message::info(format!(
-            "Reloaded: {names} changed on disk; the review is kept.{}",
+        let changes = self.report_changes(&kept.old_texts);
+        self.say(Message::info(format!(
+            "Reloaded: {names} changed on disk ({changes}); the review is kept.{}",
             restored.unwrap_or_default()
         )));
+    }
+
+    /// Say which rows a reload changed (old → new text, and their figures) in the history, and
+    /// tint them; the summary in words for the status bar.
+    fn report_changes(&mut self, old_texts: &[Vec<String>; 2]) -> String {
+        let Some(comparison) = &self.comparison else {
+            return String::new();
+        };
+        let mut lines = Vec::new();
+        let mut rows = Vec::new();
+        for (side, old) in [Side::Left, Side::Right].into_iter().zip(old_texts) {
+            let doc = comparison.set.side(side);
+            let new: Vec<String> = doc.paragraphs.iter().map(|p| p.text.clone()).collect();
+            // The row of every paragraph of this side, once (a reload may change many).
+            let mut row_of = vec![None; doc.paragraphs.len()];
+            for (row_idx, row) in comparison.rows.iter().enumerate() {
+                for &p in row.side(side) {
+                    row_of[p] = Some(row_idx);
+                }
+            }
+            for change in changed_paragraphs(old, &new) {
+                let Some(row) = row_of.get(change.paragraph).copied().flatten() else {
+                    continue;
+                };
+                rows.push(row);
+                let paragraph = &doc.paragraphs[change.paragraph];
+                let figures: Vec<&str> =
+                    paragraph.figures.iter().map(|f| f.text.as_str()).collect();
+                let figures = if figures.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [figures: {}]", figures.join(", "))
+                };
+                lines.push(match &change.old {
+                    Some(old) => format!(
+                        "Row {} ({}): “{}” → “{}”{figures}",
+                        row + 1,
+                        doc.label,
+                        short(old),
+                        short(&paragraph.text)
+                    ),
+                    None => format!(
+                        "Row {} ({}): new paragraph “{}”{figures}",
+                        row + 1,
+                        doc.label,
+                        short(&paragraph.text)
+                    ),
+                });
+            }
+        }
+        rows.sort_unstable();
+        rows.dedup();
+        let summary = match rows.len() {
+            0 => "no paragraph changed".to_owned(),
+            1 => format!("row {} changed", rows[0] + 1),
+            n => format!("{n} rows changed"),
+        };
+        for line in lines {
+            self.say(Message::info(line));
+        }
+        self.reloaded_rows = (!rows.is_empty()).then(|| (std::time::Instant::now(), rows));
+        summary
     }
 }

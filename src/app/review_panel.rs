@@ -40,7 +40,7 @@ impl ReviewPanel {
             ui.label("Select a row to review it.");
             return actions;
         };
-        ui.heading(format!("Review of row {row}"));
+        ui.heading(format!("Review of row {}", row + 1));
         // What the translation tool says of the unit (its state, match, approval).
         if let Some(unit) = comparison.unit_of_row(row) {
             let tool = unit

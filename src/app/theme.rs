@@ -53,6 +53,8 @@ pub struct Theme {
     pub target_paragraph: Color32,
     /// The review status "OK".
     pub status_ok: Color32,
+    /// Rows whose text changed in the last reload (faded out over a few seconds).
+    pub reloaded_row: Color32,
 }
 
 impl Theme {
@@ -82,6 +84,7 @@ impl Theme {
                 conflict_background: Color32::from_rgb(100, 70, 10),
                 target_paragraph: Color32::from_rgb(38, 52, 74),
                 status_ok: Color32::from_rgb(90, 200, 120),
+                reloaded_row: Color32::from_rgb(120, 100, 20),
             }
         } else {
             Self {
@@ -107,6 +110,7 @@ impl Theme {
                 conflict_background: Color32::from_rgb(255, 228, 170),
                 target_paragraph: Color32::from_rgb(222, 234, 252),
                 status_ok: Color32::from_rgb(30, 140, 70),
+                reloaded_row: Color32::from_rgb(255, 236, 150),
             }
         }
     }

@@ -51,7 +51,7 @@ pub fn write(
         write_record(
             out,
             &[
-                &row_idx.to_string(),
+                &(row_idx + 1).to_string(),
                 &super::side_text(comparison.set.left(), &row.left),
                 &super::side_text(comparison.set.right(), &row.right),
                 &findings.join("; "),

@@ -116,13 +116,15 @@ fn write_summary(
         let (mismatches, conflicts) = super::finding_lines(comparison, row_idx);
         for mismatch in mismatches {
             items.push(format!(
-                r##"<li class="mismatch"><a href="#row-{row_idx}">Row {row_idx}</a>: {}</li>"##,
+                r##"<li class="mismatch"><a href="#row-{row_idx}">Row {}</a>: {}</li>"##,
+                row_idx + 1,
                 escape(&mismatch)
             ));
         }
         for conflict in conflicts {
             items.push(format!(
-                r##"<li class="conflict"><a href="#row-{row_idx}">Row {row_idx}</a>: coverage conflict: {}</li>"##,
+                r##"<li class="conflict"><a href="#row-{row_idx}">Row {}</a>: coverage conflict: {}</li>"##,
+                row_idx + 1,
                 escape(&conflict)
             ));
         }
@@ -178,8 +180,9 @@ fn write_rows(
         }
         writeln!(
             out,
-            r#"<tr id="row-{row_idx}" class="{}"><td class="num">{row_idx}</td>"#,
-            classes.join(" ")
+            r#"<tr id="row-{row_idx}" class="{}"><td class="num">{}</td>"#,
+            classes.join(" "),
+            row_idx + 1
         )?;
         for side in Side::BOTH {
             let doc = comparison.set.side(side);

@@ -6,6 +6,7 @@ use std::io;
 
 use crate::comparison::Comparison;
 use crate::side::Side;
+use crate::words::{counted, group_thousands};
 
 /// Write the Markdown export.
 pub fn write(
@@ -33,13 +34,21 @@ pub fn write(
     writeln!(out, "## Summary\n")?;
     writeln!(
         out,
-        "- {} rows, {} figures, {} mismatches, {} coverage conflicts, {} accepted",
-        stats.rows, stats.figures, stats.mismatches, stats.conflicts, stats.accepted
+        "- {}, {}, {}, {}, {} accepted",
+        counted(stats.rows, "row", "rows"),
+        counted(stats.figures, "figure", "figures"),
+        counted(stats.mismatches, "mismatch", "mismatches"),
+        counted(stats.conflicts, "coverage conflict", "coverage conflicts"),
+        group_thousands(stats.accepted)
     )?;
     writeln!(
         out,
-        "- Review: {} unreviewed, {} OK, {} need a fix, {} questions, {} notes\n",
-        stats.statuses[0], stats.statuses[1], stats.statuses[2], stats.statuses[3], stats.notes
+        "- Review: {} unreviewed, {} OK, {}, {}, {}\n",
+        group_thousands(stats.statuses[0]),
+        group_thousands(stats.statuses[1]),
+        counted(stats.statuses[2], "needs a fix", "need a fix"),
+        counted(stats.statuses[3], "question", "questions"),
+        counted(stats.notes, "note", "notes")
     )?;
     let rows = super::exported_rows(comparison, options);
     let mut any = false;
@@ -48,7 +57,9 @@ pub fn write(
         for finding in mismatches.iter().chain(&conflicts) {
             writeln!(
                 out,
-                "- [Row {row_idx}](#row-{row_idx}): {}",
+                "- [Row {}](#row-{}): {}",
+                row_idx + 1,
+                row_idx + 1,
                 inline(finding)
             )?;
             any = true;
@@ -69,7 +80,7 @@ pub fn write(
 /// One row: both sides, the review, findings and coverage.
 fn write_row(comparison: &Comparison, row_idx: usize, out: &mut dyn io::Write) -> io::Result<()> {
     let row = &comparison.rows[row_idx];
-    writeln!(out, "### Row {row_idx}\n")?;
+    writeln!(out, "### Row {}\n", row_idx + 1)?;
     for side in Side::BOTH {
         let doc = comparison.set.side(side);
         let indices = row.side(side);

@@ -51,33 +51,3 @@ fn superscript(n: i32) -> String {
         })
         .collect()
 }
-
-/// A count for people, thousands grouped with commas: `12900` → `12,900`.
-pub fn group_thousands(count: usize) -> String {
-    let digits = count.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (idx, digit) in digits.chars().enumerate() {
-        if idx > 0 && (digits.len() - idx).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
-#[cfg(test)]
-mod count_tests {
-    #[test]
-    fn groups_thousands() {
-        let cases = [
-            (0, "0"),
-            (999, "999"),
-            (1000, "1,000"),
-            (12_900, "12,900"),
-            (1_234_567, "1,234,567"),
-        ];
-        for (count, expected) in cases {
-            assert_eq!(super::group_thousands(count), expected);
-        }
-    }
-}

@@ -49,7 +49,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 pub mod compare;
-pub mod format;
+mod format;
 pub mod lang;
 mod read;
 mod token;

@@ -196,7 +196,7 @@ impl Kept {
 
 /// The note of a document cut at [`MAX_PARAGRAPHS`].
 pub fn paragraph_cap_note() -> ReadNote {
-    let count = crate::figures::format::group_thousands(MAX_PARAGRAPHS);
+    let count = crate::words::group_thousands(MAX_PARAGRAPHS);
     ReadNote::cut(format!(
         "more than {count} paragraphs; opened the first {count}"
     ))

@@ -37,7 +37,7 @@ pub enum LoadError {
     #[error("no such file or folder: {}", .0.display())]
     NotFound(PathBuf),
     /// The manifest is not valid.
-    #[error("invalid manifest ({reason}): {}", path.display())]
+    #[error("{reason}: the manifest is not valid: {}", path.display())]
     Manifest {
         /// What is wrong with it.
         reason: String,
@@ -45,7 +45,7 @@ pub enum LoadError {
         path: PathBuf,
     },
     /// The left or right document of a manifest could not be read.
-    #[error("cannot read the {} document ({problem}): {}", role.as_str(), path.display())]
+    #[error("{problem}: cannot read the {} document: {}", role.as_str(), path.display())]
     Rendering {
         /// Left or right.
         role: Role,
@@ -55,7 +55,7 @@ pub enum LoadError {
         path: PathBuf,
     },
     /// Fewer than two readable documents.
-    #[error("{} needs at least two readable text documents, found {found}{}", where_.display(), problem_list(problems))]
+    #[error("{}a set needs two readable documents and {} could be read: {}", problem_list(problems), found, where_.display())]
     TooFewDocuments {
         /// How many loaded.
         found: usize,
@@ -68,7 +68,7 @@ pub enum LoadError {
     #[error("give one manifest, one folder, or several text files, not a mix: {}", .0.display())]
     Mixed(PathBuf),
     /// A bilingual file (XLIFF, TMX) could not be read.
-    #[error("cannot read {} ({problem})", path.display())]
+    #[error("{problem}: cannot read {}", path.display())]
     Bilingual {
         /// What is wrong with it.
         problem: String,
@@ -99,12 +99,14 @@ impl From<Cancelled> for LoadError {
     }
 }
 
+/// What went wrong with each file, cause first, to start a message ("the file is empty:
+/// b.txt; ").
 fn problem_list(problems: &[LoadWarning]) -> String {
     if problems.is_empty() {
         return String::new();
     }
     let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    format!(" ({})", list.join("; "))
+    format!("{}; ", list.join("; "))
 }
 
 /// One entry of a manifest.

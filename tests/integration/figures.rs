@@ -221,7 +221,7 @@ fn check_command_is_a_qa_gate() {
         .collect();
     assert_eq!(lines.len(), 3, "{stdout}");
     assert!(
-        lines[0].starts_with("row 6: ¶6 “5,83 miljarder dollar” | ¶6 “$ 5,38 miljard”"),
+        lines[0].starts_with("row 7: ¶6 “5,83 miljarder dollar” | ¶6 “$ 5,38 miljard”"),
         "{stdout}"
     );
     assert!(lines[2].ends_with("2 mismatches."), "{stdout}");

@@ -102,7 +102,7 @@ fn html_marks_mismatches_with_their_reason() {
     let comparison = edited(dir.path());
     let html = exported(&comparison, Format::Html, all_rows());
     assert!(html.contains(r#"<mark class="fig mismatch" title="5.38 × 10⁹ USD — 5,83 → 5,38: value differs">$ 5,38 miljard</mark>"#), "{}", &html[..2000]);
-    assert!(html.contains(r##"<a href="#row-6">Row 6</a>: 5,83 → 5,38: value differs"##));
+    assert!(html.contains(r##"<a href="#row-6">Row 7</a>: 5,83 → 5,38: value differs"##));
     // Only rows with findings.
     let only = Options {
         include_boilerplate: true,
@@ -210,7 +210,8 @@ fn csv_parses_back_with_any_text() {
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), comparison.rows.len());
     let row10 = &records[10];
-    assert_eq!(&row10[0], "10");
+    // Rows count from 1 where a person reads them.
+    assert_eq!(&row10[0], "11");
     assert_eq!(&row10[1], comparison.set.left().paragraphs[10].text);
     assert_eq!(&row10[5], "needs_fix");
     assert_eq!(&row10[6], tricky);
@@ -247,8 +248,8 @@ fn markdown_has_the_rows_findings_and_reviews() {
     let mut comparison = edited(dir.path());
     comparison.edit_review(6, |r| r.note = "Typo in the Dutch *amount*".to_owned());
     let md = exported(&comparison, Format::Markdown, all_rows());
-    assert!(md.contains("- [Row 6](#row-6): 5,83 → 5,38: value differs"));
-    assert!(md.contains("### Row 6"));
+    assert!(md.contains("- [Row 7](#row-7): 5,83 → 5,38: value differs"));
+    assert!(md.contains("### Row 7"));
     assert!(md.contains("**$ 5,38 miljard**"));
     assert!(md.contains("- Note: Typo in the Dutch \\*amount\\*"));
 }
@@ -294,11 +295,11 @@ fn every_view_counts_findings_the_same_way() {
     let stdout = String::from_utf8_lossy(&check.stdout);
     assert_eq!(check.status.code(), Some(1), "{stdout}");
     assert!(
-        stdout.contains("1 mismatches (1 more accepted in the review)."),
+        stdout.contains("1 mismatch (1 more accepted in the review)."),
         "{stdout}"
     );
     assert_eq!(stdout.lines().filter(|l| l.starts_with("row ")).count(), 1);
-    assert!(stdout.starts_with("row 24:"), "{stdout}");
+    assert!(stdout.starts_with("row 25:"), "{stdout}");
     // The exports count the same.
     let json: serde_json::Value =
         serde_json::from_slice(&run(&["export", "--format", "json"]).stdout).unwrap();
@@ -504,14 +505,14 @@ Left: **SV** (sv) · Right: **NL** (nl)
 
 ## Summary
 
-- 2 rows, 2 figures, 1 mismatches, 0 coverage conflicts, 0 accepted
-- Review: 1 unreviewed, 0 OK, 1 need a fix, 0 questions, 1 notes
+- 2 rows, 2 figures, 1 mismatch, 0 coverage conflicts, 0 accepted
+- Review: 1 unreviewed, 0 OK, 1 needs a fix, 0 questions, 1 note
 
-- [Row 1](#row-1): 5,83 → 5,38: value differs
+- [Row 2](#row-2): 5,83 → 5,38: value differs
 
 ## Rows
 
-### Row 0
+### Row 1
 
 **SV** (sv)
 
@@ -522,7 +523,7 @@ Left: **SV** (sv) · Right: **NL** (nl)
 > ¶0 De verkoop
 
 
-### Row 1
+### Row 2
 
 **SV** (sv)
 
@@ -548,7 +549,7 @@ Left: **SV** (sv) · Right: **NL** (nl)
         records,
         [
             vec![
-                "0",
+                "1",
                 "Försäljningen",
                 "De verkoop",
                 "",
@@ -558,7 +559,7 @@ Left: **SV** (sv) · Right: **NL** (nl)
                 ""
             ],
             vec![
-                "1",
+                "2",
                 "SoftBank sålde aktier för 5,83 miljarder dollar.",
                 "SoftBank verkocht aandelen voor $ 5,38 miljard.",
                 "5,83 → 5,38: value differs",

@@ -197,7 +197,8 @@ fn mismatches_are_listed_and_counted() {
     harness.get_by_label_contains("332 figures, 3 mismatches");
     harness.get_by_label("Mismatches (3)");
     // Clicking an entry jumps to its row.
-    harness.get_by_label_contains("Row 24:").click();
+    // Rows count from 1 where a person reads them: row index 24 is "Row 25".
+    harness.get_by_label_contains("Row 25:").click();
     run(&mut harness);
     assert_eq!(harness.state().selected_row(), Some(24));
     harness.get_by_label_contains("De belangrijkste investeringsdoelen");
@@ -242,7 +243,11 @@ fn only_rows_with_mismatches_can_be_shown() {
 
 #[test]
 fn agreeing_sets_say_so() {
-    let mut harness = harness_with(&LoadRequest::Bundled);
+    let seeds = crate::hay::seeds_dir();
+    let mut harness = harness_with(&LoadRequest::Paths(vec![
+        seeds.join("000_56c814ddb9b757cd.txt"),
+        seeds.join("001_0bd7ab58742551fb.txt"),
+    ]));
     harness.get_by_label_contains("332 figures, 0 mismatches");
     harness.get_by_label("Mismatches (0)");
     harness.get_by_label("The two renderings agree on every figure.");
@@ -250,6 +255,11 @@ fn agreeing_sets_say_so() {
     run(&mut harness);
     assert_eq!(harness.state().selected_row(), Some(0));
     assert!(harness.state().message().unwrap().text.contains("agree"));
+    // "Only mismatches" with none says so instead of showing nothing.
+    harness.get_by_label("Only mismatches").click();
+    run(&mut harness);
+    assert!(harness.state().shown_rows().is_empty());
+    harness.get_by_label_contains("No row has a mismatch");
 }
 
 #[test]
@@ -259,7 +269,7 @@ fn the_coverage_panel_shows_links_and_opens_the_document() {
     run(&mut harness);
     harness.get_by_label("Coverage").click();
     run(&mut harness);
-    harness.get_by_label("Coverage of row 28");
+    harness.get_by_label("Coverage of row 29");
     harness.get_by_label_contains("Dutch news (nl) ¶0");
     harness.get_by_label_contains("Evidence: 22.5 × 10⁹ USD");
     harness.get_by_label("= 22.5 × 10⁹ USD in both");
@@ -269,10 +279,10 @@ fn the_coverage_panel_shows_links_and_opens_the_document() {
     // The reader shows the whole document, with the rows that link to each paragraph.
     harness.get_by_label("Dutch news");
     harness.get_by_label_contains("Concurrentie van Meta en Google neemt toe");
-    harness.get_by_label("row 28");
+    harness.get_by_label("row 29");
     harness.get_by_label("← Back to the links").click();
     run(&mut harness);
-    harness.get_by_label("Coverage of row 28");
+    harness.get_by_label("Coverage of row 29");
 }
 
 #[test]
@@ -289,7 +299,7 @@ fn coverage_conflicts_are_marked_and_backlinks_lead_to_rows() {
     harness.get_by_label("English coverage (en)").click();
     run(&mut harness);
     harness.get_by_label_contains("It is reported that SoftBank sold all of its 4.9% stake");
-    harness.get_by_label("row 66").click();
+    harness.get_by_label("row 67").click();
     run(&mut harness);
     assert_eq!(harness.state().selected_row(), Some(66));
     harness.get_by_label_contains("Den historiska dimensionen gör det aktuella beslutet");
@@ -314,7 +324,7 @@ fn setting_a_status_and_undoing_it() {
     run(&mut harness);
     harness.get_by_label("Review").click();
     run(&mut harness);
-    harness.get_by_label("Review of row 6");
+    harness.get_by_label("Review of row 7");
     harness.get_by_label("OK").click();
     run(&mut harness);
     let status = |h: &Harness<'_, ReaderApp>| h.state().comparison().unwrap().reviews[6].status;
@@ -419,7 +429,7 @@ fn the_shortcuts_are_listed_in_help() {
     run(&mut harness);
     harness.get_by_label("Keyboard shortcuts").click();
     run(&mut harness);
-    harness.get_by_label("Next row whose figures disagree");
+    harness.get_by_label_contains("Next row with a finding");
     harness.get_by_label("Undo a review edit");
 }
 
@@ -444,7 +454,7 @@ fn the_status_bar_counts_only_open_conflicts() {
             String::new(),
         )));
     run(&mut harness);
-    harness.get_by_label_contains("1 coverage conflicts");
+    harness.get_by_label_contains("1 coverage conflict");
     assert_eq!(harness.state().comparison().unwrap().stats().conflicts, 1);
 }
 
@@ -454,11 +464,11 @@ fn the_status_bar_counts_only_open_conflicts() {
 fn shortcuts_come_from_the_command_table() {
     use parallel_reader::app::UiCommand;
     let mut harness = harness_with(&LoadRequest::Bundled);
-    // F8 is the second shortcut of "next mismatch"; with no mismatch it says so.
+    // F8 is the second shortcut of "next finding": the renderings agree, and the first finding
+    // is the coverage conflict of row index 15.
     harness.key_press(Key::F8);
     run(&mut harness);
-    let message = harness.state().message().cloned().unwrap();
-    assert!(message.text.contains("No figure mismatches"), "{message:?}");
+    assert_eq!(harness.state().selected_row(), Some(15));
     // The menu shows the first shortcut of a command next to its label.
     harness.get_by_label("View").click();
     run(&mut harness);
@@ -701,6 +711,29 @@ fn a_file_changed_on_disk_reloads_keeping_the_review_and_the_place() {
     let selected = harness.state().selected_row().unwrap();
     assert!(comparison.rows[selected].left.contains(&selected_left));
     assert_ne!(selected, 40, "three rows were inserted above it");
+    // The reload says which rows changed: three new paragraphs, each in the history and
+    // tinted in the view.
+    assert!(message.contains("3 rows changed"), "{message}");
+    let changed = harness.state().reloaded_rows().to_vec();
+    assert_eq!(changed.len(), 3);
+    for row in &changed {
+        let right = &comparison.rows[*row].right;
+        assert!(
+            right
+                .iter()
+                .any(|&p| comparison.set.right().paragraphs[p].text
+                    == "Een nieuwe alinea van de vertaler.")
+        );
+    }
+    let history: Vec<&str> = harness.state().history().map(|m| m.text.as_str()).collect();
+    assert_eq!(
+        history
+            .iter()
+            .filter(|m| m.contains("new paragraph “Een nieuwe alinea van de vertaler.”"))
+            .count(),
+        3,
+        "{history:?}"
+    );
 }
 
 /// A manifest that names a file outside its folder is not read until the user says so, in a
@@ -766,4 +799,26 @@ fn a_manifest_reaching_outside_its_folder_asks_first() {
     wait_for_load(&mut harness);
     let comparison = harness.state().comparison().unwrap();
     assert_eq!(comparison.set.right().path, secret);
+}
+
+/// At rest the window draws nothing: once the view has settled, a frame with no input asks
+/// for no other frame (issue 21: a title sent every frame kept it drawing 30 frames a second).
+#[test]
+fn at_rest_the_window_asks_for_no_frame() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .with_max_steps(40)
+        .build_eframe(|_cc| {
+            let mut app = ReaderApp::empty(Settings::default());
+            app.open_now(&LoadRequest::Bundled);
+            app
+        });
+    let steps = harness.try_run().expect("the view settles");
+    assert!(steps < 40);
+    // Settled: one frame, and it asks for none after it.
+    assert_eq!(harness.try_run().expect("still at rest"), 1);
+    // After input (scrolling a page down), it settles again.
+    harness.key_press(Key::PageDown);
+    harness.try_run().expect("settles after scrolling");
+    assert_eq!(harness.try_run().expect("at rest again"), 1);
 }
