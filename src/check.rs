@@ -47,6 +47,9 @@ pub fn write_report(comparison: &Comparison, out: &mut dyn io::Write) -> io::Res
             )?;
         }
     }
+    if let Some(doubt) = comparison.alignment_doubt() {
+        line(out, &format!("warning: {doubt}"))?;
+    }
     let stats = comparison.stats();
     let accepted = if stats.accepted_mismatches > 0 {
         format!(

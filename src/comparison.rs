@@ -216,6 +216,7 @@ impl Comparison {
                 None => {
                     let (mut rows, moved) = align_documents_with_moves(set.left(), set.right());
                     pair_chrome_with_body(&set, &mut rows);
+                    split_unrelated_pairs(&set, &mut rows);
                     (rows, moved)
                 }
             };
@@ -836,6 +837,84 @@ fn pair_chrome_with_body(set: &ArticleSet, rows: &mut Vec<Row>) {
         }
         rows.push(old[idx].clone());
         idx += 1;
+    }
+}
+
+/// How many times longer one paragraph of a one-to-one row may be than the other before the
+/// pair is taken for two unrelated paragraphs (a rendering runs from about half to twice the
+/// length of its source; a list item against a whole paragraph is ten times shorter).
+const UNRELATED_LENGTH_RATIO: f32 = 4.0;
+
+/// Split the one-to-one rows that pair paragraphs which cannot be renderings of each other: one
+/// over [`UNRELATED_LENGTH_RATIO`] times longer than the other, with no figure in common. A
+/// list item only one rendering has ("Intäkt: 5,83 miljarder dollar") is then a paragraph
+/// without counterpart, not a row reporting its figure missing from an unrelated paragraph.
+fn split_unrelated_pairs(set: &ArticleSet, rows: &mut Vec<Row>) {
+    let (left, right) = (set.left(), set.right());
+    let unrelated = |row: &Row| {
+        let (&[l], &[r]) = (row.left.as_slice(), row.right.as_slice()) else {
+            return false;
+        };
+        let (l, r) = (&left.paragraphs[l], &right.paragraphs[r]);
+        if l.kind == ParagraphKind::Boilerplate || r.kind == ParagraphKind::Boilerplate {
+            return false;
+        }
+        let (l_len, r_len) = (l.text.chars().count() as f32, r.text.chars().count() as f32);
+        let ratio = l_len.max(r_len) / l_len.min(r_len).max(1.0);
+        ratio > UNRELATED_LENGTH_RATIO
+            && !l.figures.iter().any(|a| {
+                r.figures
+                    .iter()
+                    .any(|b| crate::figures::compare::same_meaning(a, b))
+            })
+    };
+    if !rows.iter().any(unrelated) {
+        return;
+    }
+    let old = std::mem::take(rows);
+    for row in old {
+        if unrelated(&row) {
+            rows.push(Row {
+                left: row.left,
+                right: Vec::new(),
+            });
+            rows.push(Row {
+                left: Vec::new(),
+                right: row.right,
+            });
+        } else {
+            rows.push(row);
+        }
+    }
+}
+
+impl Comparison {
+    /// A doubt that the two documents are renderings of one article, in words, or `None`:
+    /// fewer than half the paragraphs of the longer one pair one to one with a paragraph of the
+    /// other (a file aligned as it is given is not doubted).
+    pub fn alignment_doubt(&self) -> Option<String> {
+        if self.set.given.is_some() {
+            return None;
+        }
+        let body = |side: Side| {
+            self.set
+                .side(side)
+                .paragraphs
+                .iter()
+                .filter(|p| p.kind != ParagraphKind::Boilerplate)
+                .count()
+        };
+        let longer = body(Side::Left).max(body(Side::Right));
+        let one_to_one = self
+            .rows
+            .iter()
+            .filter(|row| row.left.len() == 1 && row.right.len() == 1)
+            .count();
+        (longer >= 6 && one_to_one * 2 < longer).then(|| {
+            format!(
+                "These may not be renderings of the same article: only {one_to_one} of the {longer} paragraphs of the longer one pair one to one with a paragraph of the other."
+            )
+        })
     }
 }
 

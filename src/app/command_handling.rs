@@ -288,6 +288,7 @@ impl ReaderApp {
         }
         self.backlinks = super::coverage_panel::Backlinks::new(comparison);
         self.stats = comparison.stats();
+        self.alignment_doubt = comparison.alignment_doubt();
         self.refresh_shown();
         if self.review_dirty.is_none() {
             self.review_dirty = Some(std::time::Instant::now());

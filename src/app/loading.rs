@@ -308,18 +308,22 @@ impl ReaderApp {
     fn finish_load(&mut self, request: &LoadRequest, result: Result<Comparison, LoadFailure>) {
         match result {
             Ok(comparison) => {
-                self.message = comparison.warnings.first().map(|_| {
+                // A message said before the set opened (the last set could not be reopened)
+                // stays, unless the set has warnings of its own to say.
+                if !comparison.warnings.is_empty() {
                     let list: Vec<String> = comparison
                         .warnings
                         .iter()
                         .map(ToString::to_string)
                         .collect();
-                    Message::info(format!(
-                        "Opened with {} problem(s): {}",
-                        list.len(),
+                    let problems = crate::words::counted(list.len(), "warning", "warnings");
+                    self.say(Message::info(format!(
+                        "Opened with {problems}: {}",
                         list.join("; ")
-                    ))
-                });
+                    )));
+                } else if self.message.as_ref().is_some_and(|m| !m.is_error) {
+                    self.message = None;
+                }
                 // Absolute: the app may be started from another folder next time.
                 self.settings.last_set = comparison
                     .set
@@ -379,6 +383,11 @@ impl ReaderApp {
         self.backlinks = Backlinks::new(&comparison);
         self.coverage_panel = CoveragePanel::default();
         self.stats = comparison.stats();
+        self.alignment_doubt = comparison.alignment_doubt();
+        if let Some(doubt) = &self.alignment_doubt {
+            self.history
+                .push((std::time::Instant::now(), Message::info(doubt.clone())));
+        }
         self.comparison = Some(comparison);
         self.refresh_shown();
         self.selected_row = self.view.shown().first().copied();

@@ -211,6 +211,10 @@ pub struct ReaderApp {
     /// The settings changed in a way that must outlive a crash or a SIGTERM (the recent
     /// list): saved at the end of the frame, not only every 30 s and on a clean exit.
     settings_changed: bool,
+    /// The fonts and text style are installed in the context.
+    fonts_installed: bool,
+    /// A doubt that the two documents are renderings of one article (computed once per set).
+    alignment_doubt: Option<String>,
 }
 
 /// How many messages the history keeps.
@@ -220,10 +224,18 @@ impl ReaderApp {
     /// The app with its settings from `storage`, starting to load `paths` (or the last set, or
     /// the bundled set).
     pub fn new(paths: Vec<PathBuf>, storage: Option<&dyn eframe::Storage>) -> Self {
-        let given = !paths.is_empty();
         let settings: Settings = storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
+        let mut app = Self::starting(paths, settings);
+        app.reviews_dir = crate::review::store::reviews_dir();
+        app
+    }
+
+    /// The app with `settings` as restored, starting to load `paths` (or the last set, or the
+    /// bundled set, saying so when the last set cannot be reopened).
+    pub fn starting(paths: Vec<PathBuf>, settings: Settings) -> Self {
+        let given = !paths.is_empty();
         let missing: Vec<String> = settings
             .last_set
             .iter()
@@ -244,7 +256,6 @@ impl ReaderApp {
                 missing.join(", ")
             )));
         }
-        app.reviews_dir = crate::review::store::reviews_dir();
         app.commands.push(Command::Load(request));
         app
     }
@@ -283,6 +294,8 @@ impl ReaderApp {
             last_typed_path: String::new(),
             reloaded_rows: None,
             settings_changed: false,
+            fonts_installed: false,
+            alignment_doubt: None,
         }
     }
 
@@ -379,7 +392,11 @@ impl ReaderApp {
 
     /// Draw the whole app into `ui` (the window's root, or a test harness).
     pub fn ui_root(&mut self, ui: &mut Ui) {
-        theme::install_fonts(ui.ctx());
+        // Once: adding a font each frame would have the text laid out anew each frame.
+        if !self.fonts_installed {
+            theme::install_fonts(ui.ctx());
+            self.fonts_installed = true;
+        }
         ui.ctx().options_mut(|o| o.zoom_with_keyboard = false);
         self.poll_background(ui.ctx());
         self.watch_files(ui.ctx());
@@ -444,6 +461,10 @@ impl ReaderApp {
             return;
         };
         ui.heading(&comparison.set.title);
+        if let Some(doubt) = &self.alignment_doubt {
+            ui.add(egui::Label::new(egui::RichText::new(format!("⚠ {doubt}")).color(theme.warning)).wrap())
+                .on_hover_text("Red highlights between unrelated texts mean little: check that the two files are the same article in two languages.");
+        }
         reading_view::header_ui(ui, comparison);
         ui.separator();
         if self.view.shown().is_empty() {

@@ -413,6 +413,20 @@ impl RowCells {
     ) -> Self {
         let row = &comparison.rows[row_idx];
         let open: Vec<Mismatch> = comparison.open_mismatches(row_idx).cloned().collect();
+        // The row's figures that a coverage source reports differently ("≠" in the margin).
+        let conflicted: Vec<(Side, FigureRef)> = comparison
+            .open_conflicts(row_idx)
+            .map(|(_, conflict)| {
+                let at = &conflict.row_figure;
+                (
+                    at.side,
+                    FigureRef {
+                        paragraph: at.paragraph,
+                        figure: at.figure,
+                    },
+                )
+            })
+            .collect();
         let style = CellStyle {
             width: column_width,
             font_size,
@@ -425,7 +439,12 @@ impl RowCells {
             let (job, spans) = if moved && row.side(side).is_empty() {
                 (egui::text::LayoutJob::default(), Vec::new())
             } else {
-                cell_job(doc, row.side(side), side, &open, &style)
+                let side_conflicts: Vec<FigureRef> = conflicted
+                    .iter()
+                    .filter(|(s, _)| *s == side)
+                    .map(|(_, figure)| *figure)
+                    .collect();
+                cell_job(doc, row.side(side), side, &open, &side_conflicts, &style)
             };
             Cell {
                 galley: ui.fonts_mut(|fonts| fonts.layout_job(job)),
@@ -465,6 +484,15 @@ impl RowCells {
         let row_response = ui.interact(rect, ui.scope_id().with(("row", row_idx)), Sense::click());
         let painter = ui.painter_at(rect.expand(1.0));
         gutter_ui(&painter, place, comparison, theme);
+        // What the gutter's marks mean, on hover: the mismatch count, the review status dot,
+        // the note mark and the row's shape.
+        let gutter = Rect::from_min_size(rect.min, vec2(GUTTER_WIDTH, rect.height()));
+        ui.interact(
+            gutter,
+            ui.scope_id().with(("gutter", row_idx)),
+            Sense::hover(),
+        )
+        .on_hover_text_at_pointer(gutter_tooltip(comparison, row_idx));
         link_markers_ui(&painter, place, comparison, theme);
         let mut coverage_clicked = false;
         if !comparison.links[row_idx].is_empty() {
@@ -478,7 +506,7 @@ impl RowCells {
                     ui.scope_id().with(("links", row_idx)),
                     Sense::click(),
                 )
-                .on_hover_text("Show the coverage of this row")
+                .on_hover_text_at_pointer("Show the coverage of this row")
                 .clicked();
         }
         let mut clicked = row_response.clicked();
@@ -559,7 +587,7 @@ fn cell_ui(
             .find(|span| span.char_range.contains(&char_idx))
         {
             let mismatches = &comparison.mismatches[place.row_idx];
-            let tip = figure_tooltip(comparison, side, mismatches, span);
+            let tip = figure_tooltip(comparison, place.row_idx, side, mismatches, span);
             response.on_hover_text_at_pointer(tip);
         }
     }
@@ -651,6 +679,36 @@ fn gutter_ui(painter: &egui::Painter, place: &RowPlace, comparison: &Comparison,
     }
 }
 
+/// What the marks of a row's gutter say, in words.
+fn gutter_tooltip(comparison: &Comparison, row_idx: usize) -> String {
+    use crate::words::counted;
+    let row = &comparison.rows[row_idx];
+    let review = &comparison.reviews[row_idx];
+    let mut lines = vec![format!("Row {}", row_idx + 1)];
+    let open = comparison.open_mismatches(row_idx).count();
+    if open > 0 {
+        lines.push(format!(
+            "Red bar: {}",
+            counted(open, "open figure mismatch", "open figure mismatches")
+        ));
+    }
+    lines.push(format!("Dot: review status, {}", review.status.label()));
+    if !review.note.trim().is_empty() {
+        let mut note: String = review.note.chars().take(80).collect();
+        if review.note.chars().count() > 80 {
+            note.push('…');
+        }
+        lines.push(format!("Note mark: “{note}”"));
+    }
+    if row.is_unmatched() {
+        let side = if row.left.is_empty() { "right" } else { "left" };
+        lines.push(format!("Triangle: a paragraph on the {side} only"));
+    } else if row.is_merged() {
+        lines.push("Bracket: paragraphs merged into one row".to_owned());
+    }
+    lines.join("\n")
+}
+
 /// The review status as a dot at the foot of the gutter, and a mark for a note.
 fn review_marks_ui(
     painter: &egui::Painter,
@@ -725,6 +783,7 @@ fn link_markers_ui(
 /// The hover text of a figure: its reading, and why it mismatches.
 fn figure_tooltip(
     comparison: &Comparison,
+    row: usize,
     side: Side,
     mismatches: &[Mismatch],
     span: &FigureSpan,
@@ -751,6 +810,22 @@ fn figure_tooltip(
                     other_figure.reading()
                 ));
             }
+        }
+    }
+    // What the coverage says of it: agreements and conflicts of the row's links.
+    for link in &comparison.links[row] {
+        let source = &comparison.set.documents[link.document].label;
+        let here = |at: &crate::link::RowFigure| {
+            at.side == side && at.paragraph == span.paragraph && at.figure == span.figure
+        };
+        for conflict in link.figures_conflict.iter().filter(|c| here(&c.row_figure)) {
+            tip.push_str(&format!(
+                "\nCoverage conflict, {source} ¶{}: {}",
+                link.paragraph, conflict.reason
+            ));
+        }
+        if link.figures_agree.iter().any(|a| here(&a.row_figure)) {
+            tip.push_str(&format!("\nConfirmed by {source} ¶{}", link.paragraph));
         }
     }
     if doc.paragraphs[span.paragraph].kind == ParagraphKind::Boilerplate {
@@ -788,6 +863,7 @@ fn cell_job(
     indices: &[usize],
     side: Side,
     mismatches: &[Mismatch],
+    conflicts: &[FigureRef],
     style: &CellStyle<'_>,
 ) -> (LayoutJob, Vec<FigureSpan>) {
     let CellStyle {
@@ -849,6 +925,13 @@ fn cell_job(
                     background: theme.mismatch_background,
                     color: theme.mismatch_text,
                     underline: Stroke::new(2.0, theme.mismatch_marker),
+                    ..base.clone()
+                }
+            } else if conflicts.contains(&this) {
+                // A coverage source reports it differently.
+                TextFormat {
+                    background: theme.conflict_background,
+                    underline: Stroke::new(2.0, theme.warning),
                     ..base.clone()
                 }
             } else if paragraph.kind == ParagraphKind::Boilerplate {
@@ -922,6 +1005,7 @@ mod tests {
             &row.right,
             Side::Right,
             mismatches,
+            &[],
             &style,
         );
         assert_eq!(spans.len(), 2);
@@ -941,11 +1025,61 @@ mod tests {
                 .iter()
                 .any(|f| f.background == theme.figure_background)
         );
-        let tip = figure_tooltip(&comparison, Side::Right, mismatches, &spans[0]);
+        let tip = figure_tooltip(&comparison, 0, Side::Right, mismatches, &spans[0]);
         assert!(tip.contains("5.38 × 10⁹ USD"), "{tip}");
         assert!(tip.contains("5,83 → 5,38: value differs"), "{tip}");
         assert!(tip.contains("\na: “5,83 miljarder dollar”"), "{tip}");
-        let tip = figure_tooltip(&comparison, Side::Right, mismatches, &spans[1]);
+        let tip = figure_tooltip(&comparison, 0, Side::Right, mismatches, &spans[1]);
         assert!(!tip.contains("Mismatch"), "{tip}");
+    }
+
+    /// A figure that a coverage source reports differently is marked in the text, not only by
+    /// the "≠" in the margin, and its hover says which source says what.
+    #[test]
+    fn a_conflicting_figure_is_marked_in_its_text() {
+        let comparison = Comparison::build(crate::set::bundled());
+        let (row_idx, conflict) = (0..comparison.rows.len())
+            .find_map(|row| {
+                comparison
+                    .open_conflicts(row)
+                    .next()
+                    .map(|(_, c)| (row, c.clone()))
+            })
+            .expect("the bundled set has a coverage conflict");
+        let theme = Theme::for_visuals(&egui::Visuals::light());
+        let style = CellStyle {
+            width: 400.0,
+            font_size: 14.0,
+            theme: &theme,
+        };
+        let side = conflict.row_figure.side;
+        let at = FigureRef {
+            paragraph: conflict.row_figure.paragraph,
+            figure: conflict.row_figure.figure,
+        };
+        let row = &comparison.rows[row_idx];
+        let (job, spans) = cell_job(
+            comparison.set.side(side),
+            row.side(side),
+            side,
+            &[],
+            &[at],
+            &style,
+        );
+        let marked: Vec<&str> = job
+            .sections
+            .iter()
+            .filter(|s| s.format.background == theme.conflict_background)
+            .map(|s| &job.text[s.byte_range.start.0..s.byte_range.end.0])
+            .collect();
+        let figure = comparison.set.side(side).figure(at);
+        assert_eq!(marked, [figure.text.as_str()]);
+        let span = spans
+            .iter()
+            .find(|s| s.paragraph == at.paragraph && s.figure == at.figure)
+            .unwrap();
+        let tip = figure_tooltip(&comparison, row_idx, side, &[], span);
+        assert!(tip.contains("Coverage conflict"), "{tip}");
+        assert!(tip.contains(&conflict.reason), "{tip}");
     }
 }

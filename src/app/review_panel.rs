@@ -113,8 +113,12 @@ impl ReviewPanel {
         ui.separator();
         ui.label(RichText::new("Findings").strong());
         let reason_label = ui.label("Reason for accepting (optional)");
-        ui.add(egui::TextEdit::singleline(&mut self.accept_reason).desired_width(f32::INFINITY))
-            .labelled_by(reason_label.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut self.accept_reason)
+                .hint_text("e.g. rounded in the source; kept with the finding")
+                .desired_width(ui.available_width().max(160.0)),
+        )
+        .labelled_by(reason_label.id);
         ui.checkbox(&mut self.show_accepted, "Show accepted findings");
         for (n, finding) in comparison.findings(row).enumerate() {
             let key = finding.key(&comparison.set);
@@ -262,20 +266,30 @@ fn unplaced_ui(ui: &mut Ui, comparison: &Comparison) {
 
 /// Counts by status, accepted findings and notes, and the filter.
 fn summary_ui(ui: &mut Ui, stats: &Stats, filter: &mut ReviewFilter) {
-    ui.label(format!(
-        "{} unreviewed · {} OK · {} need a fix · {} questions · {} notes · {} accepted",
-        stats.statuses[0],
-        stats.statuses[1],
-        stats.statuses[2],
-        stats.statuses[3],
-        stats.notes,
-        stats.accepted
-    ));
-    egui::ComboBox::from_label("Show")
-        .selected_text(filter.label())
-        .show_ui(ui, |ui| {
-            for option in ReviewFilter::ALL {
-                ui.selectable_value(filter, option, option.label());
-            }
-        });
+    use crate::words::{counted, group_thousands};
+    ui.add(
+        egui::Label::new(format!(
+            "{} unreviewed · {} OK · {} · {} · {} · {} accepted",
+            group_thousands(stats.statuses[0]),
+            group_thousands(stats.statuses[1]),
+            counted(stats.statuses[2], "needs a fix", "need a fix"),
+            counted(stats.statuses[3], "question", "questions"),
+            counted(stats.notes, "note", "notes"),
+            group_thousands(stats.accepted)
+        ))
+        .wrap(),
+    );
+    // The label first, then what it chooses.
+    ui.horizontal(|ui| {
+        let label = ui.label("Show");
+        egui::ComboBox::from_id_salt("review_filter")
+            .selected_text(filter.label())
+            .show_ui(ui, |ui| {
+                for option in ReviewFilter::ALL {
+                    ui.selectable_value(filter, option, option.label());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
 }

@@ -822,3 +822,174 @@ fn at_rest_the_window_asks_for_no_frame() {
     harness.try_run().expect("settles after scrolling");
     assert_eq!(harness.try_run().expect("at rest again"), 1);
 }
+
+fn starting_harness(app: ReaderApp) -> Harness<'static, ReaderApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(|ui, app: &mut ReaderApp| app.ui_root(ui), app);
+    harness.step();
+    wait_for_load(&mut harness);
+    harness
+}
+
+/// An error says its cause first, wraps inside the window, and Dismiss or Esc clears it
+/// (issue 21).
+#[test]
+fn an_error_wraps_inside_the_window_and_esc_dismisses_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir
+        .path()
+        .join("a-good-article-with-a-long-name-as-exports-have.txt");
+    std::fs::write(&good, crate::hay::seed_text("000")).unwrap();
+    let empty = dir
+        .path()
+        .join("an-empty-file-that-somebody-sent-by-mistake.txt");
+    std::fs::write(&empty, "").unwrap();
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    harness
+        .state_mut()
+        .push_command(Command::Load(LoadRequest::Paths(vec![good, empty])));
+    run(&mut harness);
+    wait_for_load(&mut harness);
+    let message = harness.state().message().cloned().unwrap();
+    assert!(message.is_error);
+    assert!(
+        message.text.starts_with("The file is empty"),
+        "{}",
+        message.text
+    );
+    // The Dismiss button is inside the window, right of the wrapped message.
+    let dismiss = harness.get_by_label("Dismiss").rect();
+    assert!(dismiss.right() <= 1200.0, "{dismiss:?}");
+    // The banner (the status bar says it too, elided).
+    let banner = harness
+        .query_all_by_label_contains("The file is empty")
+        .map(|node| node.rect())
+        .min_by(|a, b| a.top().total_cmp(&b.top()))
+        .unwrap();
+    assert!(banner.right() <= dismiss.left() + 1.0, "{banner:?}");
+    assert!(banner.height() > 20.0, "the message wraps: {banner:?}");
+    harness.key_press(Key::Escape);
+    run(&mut harness);
+    assert!(harness.state().message().is_none());
+    assert!(harness.query_by_label("Dismiss").is_none());
+}
+
+/// The status bar's message is elided, whole on hover, and every message stays in View ▸
+/// Messages.
+#[test]
+fn every_message_is_kept_in_the_history() {
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    harness.key_press(Key::N);
+    run(&mut harness);
+    harness
+        .state_mut()
+        .push_command(Command::Load(LoadRequest::Paths(vec![
+            "/no/such/set/with/a/long/name/that/the/status/bar/cannot/show/whole".into(),
+        ])));
+    run(&mut harness);
+    wait_for_load(&mut harness);
+    let said: Vec<String> = harness.state().history().map(|m| m.text.clone()).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].starts_with("No such file or folder"), "{said:?}");
+    harness.get_by_label("View").click();
+    run(&mut harness);
+    harness.get_by_label("Messages").click();
+    run(&mut harness);
+    // The window lists the message whole.
+    assert!(
+        harness
+            .query_all_by_label_contains("/that/the/status/bar/cannot/show/whole")
+            .count()
+            >= 1
+    );
+    // It opens inside the central area, below the menu bar.
+    let window = harness.get_by_label("Messages").rect();
+    assert!(window.top() > 30.0, "{window:?}");
+}
+
+/// The last set is stored as an absolute path; one that cannot be reopened is said, and the
+/// bundled example opens instead.
+#[test]
+fn the_last_set_is_absolute_and_a_missing_one_is_said() {
+    let mut harness = starting_harness(ReaderApp::starting(
+        vec!["seeds".into()],
+        Settings::default(),
+    ));
+    let last = harness.state().settings.last_set.clone();
+    assert_eq!(last.len(), 1);
+    assert!(last[0].is_absolute(), "{last:?}");
+    assert_eq!(harness.state().settings.recent[0], last);
+    let settings = Settings {
+        last_set: vec!["/gone/set.json".into()],
+        ..Settings::default()
+    };
+    harness = starting_harness(ReaderApp::starting(Vec::new(), settings));
+    let message = harness.state().message().unwrap().text.clone();
+    assert!(message.contains("could not be reopened"), "{message}");
+    assert!(message.contains("/gone/set.json"), "{message}");
+    assert_eq!(harness.state().comparison().unwrap().rows.len(), 129);
+}
+
+/// Open path gives its field the keyboard and remembers what was typed.
+#[test]
+fn open_path_is_focused_and_remembers() {
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    let open_prompt = |harness: &mut Harness<'_, ReaderApp>| {
+        harness.get_by_label("File").click();
+        run(harness);
+        harness.get_by_label("Open path…").click();
+        run(harness);
+    };
+    open_prompt(&mut harness);
+    let label = "Folder, set.json, or files separated by ;";
+    assert!(harness.get_by_label(label).is_focused());
+    harness.get_by_label(label).type_text("/half/typed");
+    run(&mut harness);
+    harness.get_by_label("Cancel").click();
+    run(&mut harness);
+    open_prompt(&mut harness);
+    assert_eq!(
+        harness.get_by_label(label).value().as_deref(),
+        Some("/half/typed")
+    );
+}
+
+/// Next finding reaches a paragraph with figures that has no counterpart, and two texts that
+/// are not renderings of each other get a warning, not only red highlights.
+#[test]
+fn findings_include_lone_paragraphs_with_figures_and_odd_pairs_are_doubted() {
+    let dir = tempfile::tempdir().unwrap();
+    let sv = crate::hay::seed_text("000");
+    let nl = crate::hay::seed_text("001");
+    // The Dutch drops the paragraph with the 30.5 billion.
+    let dropped: Vec<&str> = nl
+        .split("\n\n")
+        .filter(|p| !p.contains("30,5 miljard"))
+        .collect();
+    std::fs::write(dir.path().join("sv.txt"), &sv).unwrap();
+    std::fs::write(dir.path().join("nl.txt"), dropped.join("\n\n")).unwrap();
+    let mut harness = harness_with(&LoadRequest::Paths(vec![
+        dir.path().join("sv.txt"),
+        dir.path().join("nl.txt"),
+    ]));
+    harness.key_press(Key::N);
+    run(&mut harness);
+    let comparison = harness.state().comparison().unwrap();
+    let row = harness.state().selected_row().unwrap();
+    assert!(comparison.rows[row].right.is_empty());
+    let left = &comparison.set.left().paragraphs[comparison.rows[row].left[0]];
+    assert!(left.text.contains("30,5 miljarder"), "{}", left.text);
+    assert!(
+        harness
+            .query_by_label_contains("may not be renderings")
+            .is_none()
+    );
+    // A Markdown excerpt against the whole Dutch article.
+    let harness = harness_with(&LoadRequest::Paths(vec![
+        crate::hay::data_dir().join("softbank-sv.md"),
+        crate::hay::seeds_dir().join("001_0bd7ab58742551fb.txt"),
+    ]));
+    harness.get_by_label_contains("These may not be renderings of the same article");
+    assert_eq!(harness.state().comparison().unwrap().stats().mismatches, 0);
+}
