@@ -103,7 +103,7 @@ impl CoveragePanel {
                 if doc.role == Role::Coverage
                     && ui
                         .small_button(format!("{} ({})", doc.label, doc.lang))
-                        .on_hover_text(doc.path.display().to_string())
+                        .on_hover_text_at_pointer(doc.path.display().to_string())
                         .clicked()
                 {
                     self.reading = Some(Reading {
@@ -169,7 +169,7 @@ impl CoveragePanel {
             ui.add(Label::new(job).wrap());
             if ui
                 .button(format!("Open in {}", doc.label))
-                .on_hover_text("Read the whole document, scrolled to this paragraph")
+                .on_hover_text_at_pointer("Read the whole document, scrolled to this paragraph")
                 .clicked()
             {
                 self.reading = Some(Reading {
@@ -199,7 +199,7 @@ impl CoveragePanel {
             ))
             .weak(),
         )
-        .on_hover_text(doc.path.display().to_string());
+        .on_hover_text_at_pointer(doc.path.display().to_string());
         ui.separator();
         let mut go_to_row = None;
         let mut scrolled = false;

@@ -37,7 +37,7 @@ pub(super) fn read_docx(bytes: &[u8]) -> Result<Blocks, String> {
     let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut kept = Kept::default();
     let mut in_text = false;
-    let mut stream = Capped::new(document);
+    let mut stream = Capped::new(document, MAX_PART);
     let walked = walk_reader(std::io::BufReader::new(&mut stream), |node| {
         match node {
             Node::Open(tag) => match tag.name.as_str() {
@@ -92,7 +92,7 @@ pub(super) fn read_odt(bytes: &[u8]) -> Result<Blocks, String> {
     let mut kept = Kept::default();
     // Footnotes, comments and deleted text are not the article's running text.
     let mut skipped = 0usize;
-    let mut stream = Capped::new(content);
+    let mut stream = Capped::new(content, MAX_PART);
     let walked = walk_reader(std::io::BufReader::new(&mut stream), |node| {
         match node {
             Node::Open(tag)
@@ -202,23 +202,28 @@ pub fn paragraph_cap_note() -> ReadNote {
     ))
 }
 
-/// A part of an archive read as a stream, stopped at [`MAX_PART`] bytes.
+/// A part of an archive read as a stream, stopped at `cap` bytes ([`MAX_PART`]).
 struct Capped<R> {
     inner: R,
     read: u64,
+    cap: u64,
 }
 
 impl<R: std::io::Read> Capped<R> {
-    fn new(inner: R) -> Self {
-        Self { inner, read: 0 }
+    fn new(inner: R, cap: u64) -> Self {
+        Self {
+            inner,
+            read: 0,
+            cap,
+        }
     }
 
     /// The walk's result in words: a part that reached the cap says so (it is not "cut short").
     fn check(&self, name: &str, walked: Result<(), String>) -> Result<(), String> {
         match walked {
-            Err(_) if self.read >= MAX_PART => Err(format!(
+            Err(_) if self.read >= self.cap => Err(format!(
                 "{name} unpacks to more than {} MB; not opened",
-                MAX_PART >> 20
+                self.cap >> 20
             )),
             Err(err) => Err(format!("{name}: {err}")),
             Ok(()) => Ok(()),
@@ -228,7 +233,7 @@ impl<R: std::io::Read> Capped<R> {
 
 impl<R: std::io::Read> std::io::Read for Capped<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let room = usize::try_from(MAX_PART - self.read).unwrap_or(usize::MAX);
+        let room = usize::try_from(self.cap - self.read).unwrap_or(usize::MAX);
         if room == 0 {
             return Ok(0);
         }
@@ -334,4 +339,30 @@ fn heading_styles(styles: &str) -> Result<Vec<String>, String> {
     })
     .map_err(|err| format!("word/styles.xml: {err}"))?;
     Ok(headings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A part over the cap says so, not "is the file cut short?" (issue 22).
+    #[test]
+    fn a_part_over_the_cap_says_so() {
+        let xml = format!(
+            "<w:document><w:body>{}</w:body></w:document>",
+            "<w:r><w:t/></w:r>".repeat(200_000)
+        );
+        let mut stream = Capped::new(xml.as_bytes(), 1 << 20);
+        let walked = walk_reader(std::io::BufReader::new(&mut stream), |_| Flow::Continue);
+        let err = stream.check(DOCUMENT_XML, walked).unwrap_err();
+        assert_eq!(
+            err,
+            "word/document.xml unpacks to more than 1 MB; not opened"
+        );
+        // Within the cap, a document cut short is still called so.
+        let mut stream = Capped::new(&xml.as_bytes()[..1000], 1 << 20);
+        let walked = walk_reader(std::io::BufReader::new(&mut stream), |_| Flow::Continue);
+        let err = stream.check(DOCUMENT_XML, walked).unwrap_err();
+        assert!(err.contains("cut short"), "{err}");
+    }
 }

@@ -431,6 +431,10 @@ fn the_shortcuts_are_listed_in_help() {
     run(&mut harness);
     harness.get_by_label_contains("Next row with a finding");
     harness.get_by_label("Undo a review edit");
+    // The dialog opens in the central area, not over the menu bar.
+    let menu_bar = harness.get_by_label("Help").rect();
+    let title = harness.get_by_label("Keyboard shortcuts").rect();
+    assert!(title.top() > menu_bar.bottom(), "{title:?} {menu_bar:?}");
 }
 
 /// The status bar counts coverage conflicts the way `check` and the exports do: an accepted one
