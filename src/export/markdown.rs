@@ -87,7 +87,12 @@ fn write_row(comparison: &Comparison, row_idx: usize, out: &mut dyn io::Write) -
         if indices.is_empty() {
             match comparison.moved_note(row_idx) {
                 Some((partner, note)) => {
-                    writeln!(out, "*{}: [{note}](#row-{partner})*\n", inline(&doc.label))?;
+                    writeln!(
+                        out,
+                        "*{}: [{note}](#row-{})*\n",
+                        inline(&doc.label),
+                        partner + 1
+                    )?;
                 }
                 None => writeln!(out, "*{}: no counterpart*\n", inline(&doc.label))?,
             }

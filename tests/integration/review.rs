@@ -643,11 +643,11 @@ fn a_moved_paragraph_is_linked_both_ways_in_every_export() {
     assert_eq!(comparison.moved_partner(to), Some(from));
     assert_eq!(
         comparison.moved_note(from).unwrap(),
-        (to, format!("moved to row {to}"))
+        (to, format!("moved to row {}", to + 1))
     );
     assert_eq!(
         comparison.moved_note(to).unwrap(),
-        (from, format!("moved here from row {from}"))
+        (from, format!("moved here from row {}", from + 1))
     );
     // Only those two rows.
     let moved: Vec<usize> = (0..comparison.rows.len())
@@ -663,16 +663,20 @@ fn a_moved_paragraph_is_linked_both_ways_in_every_export() {
     // HTML: a link to the other end.
     let html = exported(&comparison, Format::Html, all_rows());
     assert!(html.contains(&format!(
-        r##"<a href="#row-{from}">moved here from row {from}</a>"##
+        r##"<a href="#row-{from}">moved here from row {}</a>"##,
+        from + 1
     )));
-    assert!(html.contains(&format!(r##"<a href="#row-{to}">moved to row {to}</a>"##)));
+    assert!(html.contains(&format!(
+        r##"<a href="#row-{to}">moved to row {}</a>"##,
+        to + 1
+    )));
     // Markdown and CSV say it too.
     let md = exported(&comparison, Format::Markdown, all_rows());
-    assert!(md.contains(&format!("[moved to row {to}](#row-{to})")));
+    assert!(md.contains(&format!("[moved to row {}](#row-{})", to + 1, to + 1)));
     let csv = exported(&comparison, Format::Csv, all_rows());
     let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(&records[to][7], format!("moved here from row {from}"));
+    assert_eq!(&records[to][7], format!("moved here from row {}", from + 1));
 }
 
 /// After every alignment edit, and after undoing them, the links are those of a whole new

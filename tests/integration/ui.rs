@@ -629,12 +629,12 @@ fn a_moved_paragraph_links_to_its_other_end() {
     harness.state_mut().push_command(Command::Select(from));
     run(&mut harness);
     harness
-        .get_by_label(&format!("↪ moved to row {to}"))
+        .get_by_label(&format!("↪ moved to row {}", to + 1))
         .click();
     run(&mut harness);
     assert_eq!(harness.state().selected_row(), Some(to));
     harness
-        .get_by_label(&format!("↪ moved here from row {from}"))
+        .get_by_label(&format!("↪ moved here from row {}", from + 1))
         .click();
     run(&mut harness);
     assert_eq!(harness.state().selected_row(), Some(from));
