@@ -131,7 +131,7 @@ fn hostile() {
 fn read_once(path: &Path) {
     let start = Instant::now();
     let bytes = parallel_reader::input::read(path).expect("read");
-    let format = parallel_reader::formats::Format::of(path, &bytes);
+    let format = parallel_reader::formats::Kind::of(path, &bytes);
     let blocks = parallel_reader::formats::read_blocks(format, &bytes).expect("blocks");
     let ms = start.elapsed().as_secs_f64() * 1e3;
     println!("{ms:.0} {} {}", peak_memory_kb(), blocks.blocks.len());

@@ -307,7 +307,7 @@ impl Features {
         let mut class_weight: Vec<f32> = Vec::new();
         // Tokenising is the costly part: spread it over the cores, then intern in order.
         let mut intern = |side: &[Block<'_>]| -> Vec<Vec<(u32, f32)>> {
-            crate::parallel::map(side, |block| raw_tokens(block.text))
+            crate::thread_map::map(side, |block| raw_tokens(block.text))
                 .into_iter()
                 .map(|tokens| {
                     let mut found: Vec<u32> = tokens

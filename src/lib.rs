@@ -11,9 +11,17 @@
 //! ## The pipeline
 //!
 //! ```text
-//! bytes ─ decode ─ paragraph (split, classify) ─ set (ArticleSet) ─ align ─ comparison ─ export
-//!                                              └ lang (detect)      └ tokens (shared by all)
+//! file ─ input (regular files only, size caps) ─ decode (encodings) ─ formats (page, Markdown,
+//!        Word, ODF; XLIFF, TMX, PO: both sides and their units)
+//!   ─ paragraph (split, classify) ─ set (ArticleSet: documents, lang detected, figures read
+//!        by figures::read with the table of the text's language)
+//!   ─ comparison (align the rows; figures::compare each row; link every row to the coverage
+//!        with link; review restores the reviewer's statuses, notes and accepted findings)
+//!   ─ export (HTML, Markdown, JSON, TMX, CSV) · check (the QA report) · app (the window)
 //! ```
+//!
+//! `tokens` (words, names, numbers shared by every language), `lang` (detection and codes),
+//! `side`, `words` (counts for people), `terminal` and `thread_map` serve them all.
 //!
 //! ```
 //! use parallel_reader::{comparison::Comparison, export, set};
@@ -38,12 +46,12 @@ pub mod input;
 pub mod lang;
 pub mod link;
 pub mod paragraph;
-pub mod parallel;
 pub mod progress;
 pub mod review;
 pub mod set;
 pub mod side;
 pub mod terminal;
+pub mod thread_map;
 pub mod tokens;
 pub mod words;
 

@@ -1,6 +1,7 @@
 //! Light, language-independent tokens shared by pairing, alignment and linking.
 //!
-//! Across Swedish, Dutch, German and English the surest common ground between two texts is
+//! Across the ten languages of the figure tables (Swedish, Dutch, German, English, French, Spanish,
+//! Italian, Danish, Norwegian, Polish) the surest common ground between two texts is
 //! figures, names and acronyms, and word stems that the languages share (cognates). This module
 //! turns text into those tokens, without any model.
 //!

@@ -240,7 +240,7 @@ impl Comparison {
             (rows, moved, linker)
         });
         progress.start(Stage::Comparing, 0)?;
-        let mismatches = crate::parallel::map(&rows, |row| compare_row(&set, row));
+        let mismatches = crate::thread_map::map(&rows, |row| compare_row(&set, row));
         progress.start(Stage::Linking, rows.len())?;
         let linker = linker.map(|mut linker| {
             linker.learn(&rows);

@@ -1,10 +1,10 @@
 //! The reader: a tokeniser for the text around numbers, and the reading of each figure — its
 //! literal or number words, scale, currency or unit, range, date, approximation — with the
-//! words of the text's language from its [`Lexicon`].
+//! words of the text's language from its [`PhraseTable`].
 
 use std::ops::Range;
 
-use super::lang::{self, Lexicon, Meaning, Place};
+use super::lang::{self, Meaning, PhraseTable, Place};
 use super::token::{MINUS, SPACES, Tok, Token, tokenize};
 use super::{Figure, FigureKind};
 
@@ -64,7 +64,7 @@ fn parse_literal(literal: &str, decimal: char) -> Option<(f64, u32)> {
 
 /// One end of a figure while it is being read.
 #[derive(Clone, Debug, Default)]
-struct End {
+struct FigureEnd {
     start_tok: usize,
     end_tok: usize,
     value: f64,
@@ -83,7 +83,7 @@ struct End {
     closed: bool,
 }
 
-impl End {
+impl FigureEnd {
     fn factor(&self) -> f64 {
         self.scale.as_ref().map_or(1.0, |(_, f)| *f)
     }
@@ -122,7 +122,7 @@ struct Prefix {
 struct Reader<'t, 'a> {
     text: &'a str,
     tokens: &'t [Token<'a>],
-    lexicon: &'static Lexicon,
+    lexicon: &'static PhraseTable,
 }
 
 /// Read every figure of `text`, written in the language `lang_code` (`sv`, `nl`, `de`, `en`,
@@ -417,7 +417,7 @@ impl<'a> Reader<'_, 'a> {
     }
 
     /// One end of a figure at `idx`: a literal or number words, then what follows it.
-    fn end_at(&self, idx: usize) -> Option<End> {
+    fn end_at(&self, idx: usize) -> Option<FigureEnd> {
         let mut end = match self.tokens[idx].tok {
             Tok::Num => self.literal_at(idx)?,
             Tok::Word => self.number_words_at(idx)?,
@@ -436,17 +436,17 @@ impl<'a> Reader<'_, 'a> {
     }
 
     /// A literal and what is glued to it: "21st", "19:e", "5bn", "10%", "500-Milliarden-Dollar".
-    fn literal_at(&self, idx: usize) -> Option<End> {
+    fn literal_at(&self, idx: usize) -> Option<FigureEnd> {
         let literal = self.tokens[idx].text;
         let (value, decimals) = parse_literal(literal, self.lexicon.table.decimal)?;
-        let mut end = End {
+        let mut end = FigureEnd {
             start_tok: idx,
             end_tok: idx + 1,
             value,
             decimals,
             digits: literal.chars().filter(char::is_ascii_digit).collect(),
             four_digits: literal.len() == 4 && literal.chars().all(|c| c.is_ascii_digit()),
-            ..End::default()
+            ..FigureEnd::default()
         };
         let next = idx + 1;
         if !self.glued(next) {
@@ -501,7 +501,7 @@ impl<'a> Reader<'_, 'a> {
     }
 
     /// After "500-": "Milliarden-Dollar-Initiative", "minutersbesök", "faldig", "talet".
-    fn hyphen_compound(&self, end: &mut End, hyphen: usize) {
+    fn hyphen_compound(&self, end: &mut FigureEnd, hyphen: usize) {
         if self.is(hyphen, |m| m == Meaning::DecadeSuffix) {
             return;
         }
@@ -553,9 +553,9 @@ impl<'a> Reader<'_, 'a> {
     }
 
     /// Number words at `idx`: "tre", "tjugotvå", "twenty-two", "en halv", "ett".
-    fn number_words_at(&self, idx: usize) -> Option<End> {
+    fn number_words_at(&self, idx: usize) -> Option<FigureEnd> {
         let (value, after, needs_scale) = self.lexicon.number_words(self.tokens, idx)?;
-        Some(End {
+        Some(FigureEnd {
             start_tok: idx,
             end_tok: after,
             value,
@@ -563,12 +563,12 @@ impl<'a> Reader<'_, 'a> {
             digits: format!("{value}"),
             in_words: true,
             needs_scale,
-            ..End::default()
+            ..FigureEnd::default()
         })
     }
 
     /// Scale words after the number, multiplied: "miljarder", "Mrd.", "mil millones".
-    fn read_scales(&self, end: &mut End) {
+    fn read_scales(&self, end: &mut FigureEnd) {
         loop {
             let at = end.end_tok;
             let found = self.matches(at, |m| matches!(m, Meaning::Scale(_)));
@@ -591,7 +591,7 @@ impl<'a> Reader<'_, 'a> {
 
     /// A currency (with its qualifier), a scaled currency, a unit or a percent sign after the
     /// number and its scale.
-    fn read_unit(&self, end: &mut End) {
+    fn read_unit(&self, end: &mut FigureEnd) {
         let at = end.end_tok;
         if let Some((Meaning::ScaledCurrency(code, factor), after)) =
             self.matches(at, |m| matches!(m, Meaning::ScaledCurrency(..)))
@@ -728,7 +728,7 @@ impl<'a> Reader<'_, 'a> {
 
     /// The upper end of a range after `first`: "150 till 200", "mellan 150 och 200", "2017–2019",
     /// "$ 700 miljoen en $ 4 miljard".
-    fn range_end(&self, first: &End, between: bool) -> Option<End> {
+    fn range_end(&self, first: &FigureEnd, between: bool) -> Option<FigureEnd> {
         let after = first.end_tok;
         let connector_end = match self.tokens.get(after)?.tok {
             Tok::Sym('–' | '—') => after + 1,
@@ -766,7 +766,7 @@ impl<'a> Reader<'_, 'a> {
     }
 
     /// Fiscal years "2019/2020", "2024/25".
-    fn fiscal_year(&self, first: &End) -> Option<End> {
+    fn fiscal_year(&self, first: &FigureEnd) -> Option<FigureEnd> {
         let after = first.end_tok;
         if !first.looks_like_year() || self.sym(after) != Some('/') || !self.glued(after) {
             return None;
@@ -784,7 +784,7 @@ impl<'a> Reader<'_, 'a> {
         if lit.len() == 2 {
             upper += (first.value / 100.0).floor() * 100.0;
         }
-        Some(End {
+        Some(FigureEnd {
             value: upper,
             end_tok: after + 2,
             digits: format!("{upper:04}"),
@@ -793,7 +793,7 @@ impl<'a> Reader<'_, 'a> {
         })
     }
 
-    fn kind(&self, first: &End, second: Option<&End>) -> FigureKind {
+    fn kind(&self, first: &FigureEnd, second: Option<&FigureEnd>) -> FigureKind {
         let unit = first.unit.as_deref();
         if unit.is_some_and(super::is_currency) {
             FigureKind::Amount
@@ -801,7 +801,7 @@ impl<'a> Reader<'_, 'a> {
             FigureKind::Percent
         } else if first.ordinal {
             FigureKind::Ordinal
-        } else if first.looks_like_year() && second.is_none_or(End::looks_like_year) {
+        } else if first.looks_like_year() && second.is_none_or(FigureEnd::looks_like_year) {
             FigureKind::Year
         } else {
             FigureKind::Count
@@ -809,7 +809,7 @@ impl<'a> Reader<'_, 'a> {
     }
 
     /// A date around the number token `idx`: (YYYYMMDD, first token, end token).
-    fn date(&self, idx: usize, first: &End) -> Option<(f64, usize, usize)> {
+    fn date(&self, idx: usize, first: &FigureEnd) -> Option<(f64, usize, usize)> {
         let literal = self.tokens[idx].text;
         if self.tokens[idx].tok != Tok::Num
             || !literal.chars().all(|c| c.is_ascii_digit())
@@ -1300,7 +1300,7 @@ fn unit_name(meaning: Meaning) -> &'static str {
 }
 
 /// A scale or unit written once applies to both ends of a range.
-fn share_scale_and_unit(first: &mut End, end: &mut End, between: bool) {
+fn share_scale_and_unit(first: &mut FigureEnd, end: &mut FigureEnd, between: bool) {
     // "150 tot 200 miljard" and "7,8 och 2,9 miljarder" are both billions; "met 25.300 tot
     // 2,56 miljoen" (by 25,300 to 2.56 million), a number a thousand times the other's, is
     // not 25.3 billion.

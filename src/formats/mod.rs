@@ -22,9 +22,10 @@ use crate::paragraph::ParagraphKind;
 pub use bilingual::{Bilingual, Unit, primary};
 pub use office::paragraph_cap_note;
 
-/// A file format the reader understands.
+/// The kind of file an article arrives in (the input format; what the exports write is
+/// [`crate::export::Format`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
+pub enum Kind {
     /// Plain text: paragraphs split at blank lines (or lines).
     Text,
     /// A web page as a browser saves it.
@@ -43,7 +44,7 @@ pub enum Format {
     Po,
 }
 
-impl Format {
+impl Kind {
     /// The format of a file, from its extension and, for text, its first bytes (a saved page
     /// without an extension starts with `<!DOCTYPE html` or `<html`).
     pub fn of(path: &Path, bytes: &[u8]) -> Self {
@@ -147,10 +148,10 @@ impl Blocks {
 
 /// Read a monolingual structured file (HTML, Markdown, Word, ODF). The error says
 /// what is wrong, in words, for a message that also names the file.
-pub fn read_blocks(format: Format, bytes: &[u8]) -> Result<Blocks, String> {
+pub fn read_blocks(format: Kind, bytes: &[u8]) -> Result<Blocks, String> {
     let blocks = match format {
-        Format::Html => html::read(bytes)?,
-        Format::Markdown => {
+        Kind::Html => html::read(bytes)?,
+        Kind::Markdown => {
             let text = decoded(bytes)?;
             Blocks {
                 blocks: markdown::read(&text.text),
@@ -159,9 +160,9 @@ pub fn read_blocks(format: Format, bytes: &[u8]) -> Result<Blocks, String> {
                 declared_lang: None,
             }
         }
-        Format::Docx => office::read_docx(bytes)?,
-        Format::Odt => office::read_odt(bytes)?,
-        Format::Text | Format::Xliff | Format::Tmx | Format::Po => {
+        Kind::Docx => office::read_docx(bytes)?,
+        Kind::Odt => office::read_odt(bytes)?,
+        Kind::Text | Kind::Xliff | Kind::Tmx | Kind::Po => {
             unreachable!("plain text and bilingual files are read elsewhere")
         }
     };
@@ -177,12 +178,12 @@ pub fn read_blocks(format: Format, bytes: &[u8]) -> Result<Blocks, String> {
 }
 
 /// Read a bilingual file (XLIFF, TMX, PO).
-pub fn read_bilingual(format: Format, bytes: &[u8]) -> Result<Bilingual, String> {
+pub fn read_bilingual(format: Kind, bytes: &[u8]) -> Result<Bilingual, String> {
     let text = decoded(bytes)?;
     let mut bilingual = match format {
-        Format::Xliff => bilingual::read_xliff(&text.text)?,
-        Format::Tmx => bilingual::read_tmx(&text.text)?,
-        Format::Po => po::read_po(&text.text)?,
+        Kind::Xliff => bilingual::read_xliff(&text.text)?,
+        Kind::Tmx => bilingual::read_tmx(&text.text)?,
+        Kind::Po => po::read_po(&text.text)?,
         _ => unreachable!("only XLIFF, TMX and PO are bilingual"),
     };
     bilingual.encoding = text.encoding;

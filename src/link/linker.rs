@@ -825,7 +825,7 @@ impl Linker {
         needed: &[usize],
         progress: &Progress,
     ) -> Vec<Option<Measured>> {
-        let measured = crate::parallel::map(needed, |&at| {
+        let measured = crate::thread_map::map(needed, |&at| {
             if progress.is_cancelled() {
                 return Measured::default();
             }
@@ -860,7 +860,7 @@ impl Linker {
         needed.sort_unstable();
         needed.dedup();
         let measured = self.measure_rows(rows, &needed, progress);
-        crate::parallel::map(which, |&at| match around(&measured, at) {
+        crate::thread_map::map(which, |&at| match around(&measured, at) {
             Some((row, before, after)) => {
                 self.finish(set, (&rows[at], row), before, after, threshold)
             }

@@ -135,7 +135,7 @@ pub fn set_words(set: &ArticleSet) -> SetWords {
         .enumerate()
         .flat_map(|(d, doc)| doc.paragraphs.iter().map(move |p| (d, p)))
         .collect();
-    let mut flat = crate::parallel::map(&all, |(d, p)| {
+    let mut flat = crate::thread_map::map(&all, |(d, p)| {
         if p.kind == ParagraphKind::Boilerplate {
             return Vec::new();
         }
@@ -497,7 +497,7 @@ pub fn profiles(set: &ArticleSet, words: &SetWords, names: &FxHashSet<u64>) -> V
         .enumerate()
         .flat_map(|(d, doc)| (0..doc.paragraphs.len()).map(move |p| (d, p)))
         .collect();
-    let mut flat = crate::parallel::map(&all, |&(d, p)| {
+    let mut flat = crate::thread_map::map(&all, |&(d, p)| {
         let doc: &Document = &set.documents[d];
         let coverage = d >= 2;
         profile(&doc.paragraphs[p], &words[d][p], names, coverage)

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{ArticleSet, Document, LoadWarning, Loaded, Role, SetSource, choose_pair};
 use crate::decode;
-use crate::formats::{self, Format};
+use crate::formats::{self, Kind};
 use crate::lang;
 use crate::paragraph::ParagraphKind;
 use crate::progress::{Cancelled, Progress, Stage};
@@ -293,7 +293,7 @@ fn load_bilingual(paths: &[PathBuf], progress: &Progress) -> Result<Loaded, Load
         path: path.clone(),
     };
     let bytes = Disk.read(path).map_err(problem)?;
-    let bilingual = formats::read_bilingual(Format::of(path, &bytes), &bytes).map_err(problem)?;
+    let bilingual = formats::read_bilingual(Kind::of(path, &bytes), &bytes).map_err(problem)?;
     let (left, right, rows) = bilingual_sides(path, &bilingual);
     progress.advance(1);
     // Coverage after it.
@@ -544,7 +544,7 @@ fn from_manifest(
     let entries: Vec<(Role, &ManifestEntry)> = entries.collect();
     progress.start(Stage::Reading, entries.len())?;
     let read = build_documents(
-        &crate::parallel::map(&entries, |(role, entry)| {
+        &crate::thread_map::map(&entries, |(role, entry)| {
             let path = base.join(&entry.path);
             read_content(files, &path).map(|content| Pending {
                 role: *role,
@@ -673,7 +673,7 @@ fn read_files(
     progress: &Progress,
 ) -> Result<(Vec<Document>, Vec<LoadWarning>), LoadError> {
     let read = build_documents(
-        &crate::parallel::map(files, |path| {
+        &crate::thread_map::map(files, |path| {
             read_content(&Disk, path).map(|content| Pending {
                 role: Role::Coverage,
                 lang: None,
@@ -739,7 +739,7 @@ fn build_documents(
     // The manifest's language is a person's word and stands; a file's own declaration (a
     // page's `<html lang>`, Word's default language) stands unless the text clearly says
     // otherwise, and then a note says so.
-    let detected: Vec<Option<LangChoice>> = crate::parallel::map(read, |result| {
+    let detected: Vec<Option<LangChoice>> = crate::thread_map::map(read, |result| {
         let pending = result.as_ref().ok()?;
         if let Some(lang) = &pending.lang {
             return Some((lang.clone(), None));
@@ -762,7 +762,7 @@ fn build_documents(
         .iter()
         .zip(detected.iter().map(Option::as_ref))
         .collect();
-    crate::parallel::map(&items, |(result, detected)| {
+    crate::thread_map::map(&items, |(result, detected)| {
         let pending = result.as_ref().map_err(Clone::clone)?;
         if progress.is_cancelled() {
             return Err("cancelled".to_owned());
@@ -806,8 +806,8 @@ type LangChoice = (String, Option<String>);
 /// Read a monolingual file in any format the reader knows.
 fn read_content(files: &dyn FileSource, path: &Path) -> Result<Content, String> {
     let bytes = files.read(path)?;
-    match Format::of(path, &bytes) {
-        Format::Text => formats::decoded(&bytes).map(Content::Text),
+    match Kind::of(path, &bytes) {
+        Kind::Text => formats::decoded(&bytes).map(Content::Text),
         format if format.is_bilingual() => Err(format!(
             "a bilingual {} file holds both sides of a set: open it on its own (or first, with coverage after it)",
             format.describe()

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use parallel_reader::comparison::Comparison;
-use parallel_reader::formats::{self, Format};
+use parallel_reader::formats::{self, Kind};
 use parallel_reader::input::MAX_PARAGRAPHS;
 use parallel_reader::set::{self, LoadError, LoadOptions, WarningKind};
 
@@ -127,7 +127,7 @@ fn a_zip_bomb_of_paragraphs_opens_its_first_paragraphs_and_says_so() {
         "{}",
         bytes.len()
     );
-    let blocks = formats::read_blocks(Format::Docx, &bytes).unwrap();
+    let blocks = formats::read_blocks(Kind::Docx, &bytes).unwrap();
     assert_eq!(blocks.blocks.len(), MAX_PARAGRAPHS);
     assert_eq!(blocks.notes.len(), 1);
     assert_eq!(
@@ -194,7 +194,7 @@ fn deeply_nested_pages_open() {
         "</div>".repeat(depth)
     );
     assert!(page.len() > 2_000_000);
-    let blocks = formats::read_blocks(Format::Html, page.as_bytes()).unwrap();
+    let blocks = formats::read_blocks(Kind::Html, page.as_bytes()).unwrap();
     assert_eq!(blocks.blocks.len(), 1);
     assert_eq!(
         blocks.blocks[0].text,
@@ -451,11 +451,11 @@ fn messages_say_what_is_wrong() {
     for at in [500, 1500, 2500] {
         page[at] = 0;
     }
-    let blocks = formats::read_blocks(Format::Html, &page).unwrap();
+    let blocks = formats::read_blocks(Kind::Html, &page).unwrap();
     assert!(blocks.blocks.len() > 20);
     // A TMX whose srclang no unit has.
     let tmx = r#"<?xml version="1.0"?><tmx version="1.4"><header srclang="de" segtype="paragraph" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="x" creationtoolversion="1"/><body><tu><tuv xml:lang="sv"><seg>Försäljningen omfattade 32,1 miljoner aktier.</seg></tuv><tuv xml:lang="nl"><seg>De verkoop omvatte 32,1 miljoen aandelen.</seg></tuv></tu></body></tmx>"#;
-    let bilingual = formats::read_bilingual(Format::Tmx, tmx.as_bytes()).unwrap();
+    let bilingual = formats::read_bilingual(Kind::Tmx, tmx.as_bytes()).unwrap();
     assert_eq!(bilingual.units.len(), 1);
     assert_eq!(bilingual.source_lang.as_deref(), Some("sv"));
     assert!(bilingual.notes[0].text.contains("srclang is de"));

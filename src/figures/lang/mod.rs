@@ -3,7 +3,7 @@
 //! A table gives the decimal mark, the scale words (with plural forms and abbreviations), the
 //! currency words, symbols and codes and on which side of the number they stand, counted units,
 //! month names, number words, ordinal suffixes, approximation and range words. The reader
-//! (`figures::read`) knows no word of any language; it asks the [`Lexicon`] built from a table.
+//! (`figures::read`) knows no word of any language; it asks the [`PhraseTable`] built from a table.
 //! Adding a language is adding a table here (and a line in [`TABLES`]).
 //!
 //! Every entry is a phrase, written as it appears in text (`"mer än"`, `"US-Dollar"`, `"kr."`,
@@ -246,7 +246,7 @@ impl Entry {
 
 /// A table compiled for lookups: phrases by their first token.
 #[derive(Debug)]
-pub struct Lexicon {
+pub struct PhraseTable {
     /// The table it was built from.
     pub table: &'static Table,
     /// Phrases starting with a word, by the word in lower case.
@@ -311,7 +311,7 @@ fn is_cased(phrase: &str) -> bool {
     letters.peek().is_some() && letters.all(char::is_uppercase)
 }
 
-impl Lexicon {
+impl PhraseTable {
     fn new(table: &'static Table) -> Self {
         let numbers: FxHashMap<String, f64> = table
             .numbers
@@ -642,14 +642,14 @@ pub fn table(code: &str) -> Option<&'static Table> {
 
 /// The lexicon of a language code; languages without a table get the fallback, which knows
 /// symbols and ISO codes and guesses the decimal mark.
-pub fn lexicon(code: &str) -> &'static Lexicon {
-    static LEXICONS: OnceLock<Vec<Lexicon>> = OnceLock::new();
+pub fn lexicon(code: &str) -> &'static PhraseTable {
+    static LEXICONS: OnceLock<Vec<PhraseTable>> = OnceLock::new();
     let lexicons = LEXICONS.get_or_init(|| {
         TABLES
             .iter()
             .copied()
             .chain([&intl::POINT, &intl::COMMA])
-            .map(Lexicon::new)
+            .map(PhraseTable::new)
             .collect()
     });
     let position = TABLES

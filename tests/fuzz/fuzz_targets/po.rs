@@ -2,10 +2,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use parallel_reader::formats::{Format, read_bilingual};
+use parallel_reader::formats::{Kind, read_bilingual};
 
 fuzz_target!(|bytes: &[u8]| {
-    if let Ok(file) = read_bilingual(Format::Po, bytes) {
+    if let Ok(file) = read_bilingual(Kind::Po, bytes) {
         assert!(file.units.iter().all(|unit| !unit.source.is_empty()));
     }
 });
