@@ -48,6 +48,7 @@ pub mod link;
 pub mod paragraph;
 pub mod progress;
 pub mod review;
+pub mod row;
 pub mod set;
 pub mod side;
 pub mod terminal;

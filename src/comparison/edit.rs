@@ -1,7 +1,7 @@
 //! Review and alignment edits, each undoable.
 
-use crate::align::Row;
 use crate::review::{RowReview, Snapshot};
+use crate::row::Row;
 
 use super::{Comparison, compare_row, moved_rows};
 

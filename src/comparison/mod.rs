@@ -25,11 +25,12 @@ mod rows;
 
 use std::sync::Arc;
 
-use crate::align::{Moved, Row};
+use crate::align::Moved;
 use crate::figures::compare::Mismatch;
 use crate::link::{FigureConflict, Link, Linker};
 use crate::progress::{Cancelled, Progress, Stage};
 use crate::review::{self, History, ReviewFilter, RowReview, SavedRow};
+use crate::row::Row;
 use crate::set::{ArticleSet, LoadWarning, Loaded};
 
 use persist::unit_review;

@@ -139,7 +139,7 @@ impl Comparison {
 
 /// The review a translation tool's unit carries: its state as a status, its notes as the note.
 /// Final, signed-off and reviewed units are fine; units marked for review or rework need a fix.
-pub(super) fn unit_review(unit: &crate::formats::Unit) -> RowReview {
+pub(super) fn unit_review(unit: &crate::set::Unit) -> RowReview {
     let state = unit.state.as_deref().map(str::to_ascii_lowercase);
     let status = match state.as_deref() {
         _ if unit.approved => Status::Ok,

@@ -79,7 +79,7 @@ impl Comparison {
     }
 
     /// The unit of a bilingual file that a row shows (by its left paragraph's unit id).
-    pub fn unit_of_row(&self, row: usize) -> Option<&crate::formats::Unit> {
+    pub fn unit_of_row(&self, row: usize) -> Option<&crate::set::Unit> {
         let given = self.set.given.as_ref()?;
         let &paragraph = self.rows[row].left.first()?;
         let id = self.set.left().paragraphs[paragraph].unit.as_deref()?;

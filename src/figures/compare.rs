@@ -24,14 +24,7 @@ use serde::{Deserialize, Serialize};
 use super::{Figure, FigureKind, format_value};
 use crate::side::Side;
 
-/// A figure by its paragraph and its position in that paragraph's figure list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct FigureRef {
-    /// Paragraph index in its document.
-    pub paragraph: usize,
-    /// Index in the paragraph's figures.
-    pub figure: usize,
-}
+pub use super::FigureRef;
 
 /// A figure without a counterpart on the other side, or a pair that disagrees.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

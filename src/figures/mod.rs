@@ -143,6 +143,15 @@ impl FigureKind {
     }
 }
 
+/// A figure by its paragraph and its position in that paragraph's figure list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct FigureRef {
+    /// Paragraph index in its document.
+    pub paragraph: usize,
+    /// Index in the paragraph's figures.
+    pub figure: usize,
+}
+
 /// A number in the text with its meaning.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {

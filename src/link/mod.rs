@@ -52,9 +52,9 @@ pub mod text;
 
 use serde::{Deserialize, Serialize};
 
-use crate::align::Row;
 use crate::paragraph::ParagraphKind;
 use crate::progress::{Cancelled, Progress};
+use crate::row::Row;
 use crate::set::ArticleSet;
 use crate::side::Side;
 

@@ -3,7 +3,7 @@
 //! when the edit does not apply.
 
 use super::RowReview;
-use crate::align::Row;
+use crate::row::Row;
 use crate::side::{End, Neighbour, Side};
 
 /// Merge row `idx` with the next one.

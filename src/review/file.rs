@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::RowReview;
-use crate::align::Row;
+use crate::row::Row;
 use crate::set::{ArticleSet, Document};
 
 /// The schema name of review files.

@@ -1,7 +1,7 @@
 //! Undo and redo of review edits: snapshots of the rows and their reviews.
 
 use super::RowReview;
-use crate::align::Row;
+use crate::row::Row;
 
 /// A snapshot for undo: rows and reviews before an edit.
 #[derive(Clone, Debug, PartialEq)]

@@ -334,7 +334,7 @@ fn load_bilingual(paths: &[PathBuf], progress: &Progress) -> Result<Loaded, Load
 fn bilingual_sides(
     path: &Path,
     bilingual: &formats::Bilingual,
-) -> (Document, Document, Vec<crate::align::Row>) {
+) -> (Document, Document, Vec<crate::row::Row>) {
     // Every unit is text to translate: headings as the classifier sees them, never
     // boilerplate (boilerplate is not compared, and a unit's figures must be).
     let blocks = |texts: Vec<&String>| {
@@ -401,7 +401,7 @@ fn bilingual_sides(
     let mut next_target = 0;
     for (index, unit) in units.iter().enumerate() {
         left.paragraphs[index].unit = Some(unit.id.clone());
-        let mut row = crate::align::Row {
+        let mut row = crate::row::Row {
             left: vec![index],
             right: Vec::new(),
         };

@@ -22,18 +22,19 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::align::Row;
 use crate::decode;
-use crate::figures::compare::FigureRef;
+use crate::figures::FigureRef;
 use crate::figures::{self, Figure};
 use crate::formats;
 use crate::lang;
 use crate::paragraph::{self, ParagraphKind};
+use crate::row::Row;
 use crate::side::Side;
 
 mod load;
 mod pair;
 
+pub use crate::formats::Unit;
 pub use load::{
     LoadError, LoadOptions, MANIFEST_NAME, Manifest, ManifestEntry, bundled, bundled_files, load,
     load_with, load_with_options,
@@ -283,7 +284,7 @@ pub struct GivenAlignment {
     /// One row per unit, in the file's order.
     pub rows: Vec<Row>,
     /// The units of the rows: id, translation state and notes.
-    pub units: Vec<formats::Unit>,
+    pub units: Vec<Unit>,
     /// The ids of the units marked not to be translated, sorted.
     pub locked_units: Vec<String>,
 }

@@ -34,8 +34,8 @@ use super::lexicon::Lexicon;
 use super::model::{Forest, MODEL_FEATURES};
 use super::profile::{self, KeyClass, Profile, Rarity, SetWords};
 use super::{Link, MAX_LINKS};
-use crate::align::Row;
 use crate::progress::Progress;
+use crate::row::Row;
 use crate::set::{ArticleSet, Role};
 use crate::side::Side;
 
