@@ -41,6 +41,15 @@ impl LoadRequest {
     }
 }
 
+/// Where a job's comparison gets its review from.
+#[derive(Clone, Debug)]
+pub enum ReviewSource {
+    /// The review file in the set's folder or the app's reviews folder.
+    Disk(PathBuf),
+    /// None here: the caller restores it (a reload, from the open review in memory).
+    Caller,
+}
+
 /// Actions with side effects, applied at the end of a frame.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {

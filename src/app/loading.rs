@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
-use super::command::{Command, LoadRequest};
+use super::command::{Command, LoadRequest, ReviewSource};
 use super::coverage_panel::{Backlinks, CoveragePanel};
 use super::file_dialog::{DialogOutcome, DialogPurpose};
 use super::{Message, ReaderApp};
@@ -18,10 +18,19 @@ const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);
 /// A load that takes longer than this shows its stage and progress, with a Cancel button.
 const SHOW_PROGRESS_AFTER: Duration = Duration::from_millis(300);
 
+/// A comparison built on a background thread, with its saved review already read back there
+/// (no review file is read on the UI thread).
+pub(super) struct Opened {
+    comparison: Comparison,
+    /// What restoring its saved review said; `None` when reviews are not kept or the job
+    /// restores none (a reload restores the open review from memory).
+    saved: Option<crate::comparison::SavedReview>,
+}
+
 /// A set loading on a background thread.
 pub(super) struct PendingLoad {
     request: LoadRequest,
-    receiver: Receiver<Result<Comparison, LoadFailure>>,
+    receiver: Receiver<Result<Opened, LoadFailure>>,
     progress: Arc<Progress>,
     started: Instant,
     /// What to keep when this load is a reload of the open set.
@@ -146,13 +155,41 @@ impl ReaderApp {
 
     /// Load a set now, on this thread (tests and benchmarks).
     pub fn open_now(&mut self, request: &LoadRequest) {
-        let result = load(request);
+        let review = self.disk_review();
+        let result = load(request).map(|mut comparison| {
+            let saved = match &review {
+                ReviewSource::Disk(dir) => Some(comparison.restore_saved_review(dir)),
+                ReviewSource::Caller => None,
+            };
+            Opened { comparison, saved }
+        });
         self.finish_load(request, result);
     }
 
     pub(super) fn start_load(&mut self, ctx: &egui::Context, request: LoadRequest) {
+        let review = self.disk_review();
+        self.start_load_with_review(ctx, request, review);
+    }
+
+    /// Where a new comparison's review is read from: the disk, when reviews are kept. What is
+    /// not saved yet is saved first, so that the job reads the review as it stands.
+    fn disk_review(&mut self) -> ReviewSource {
+        self.save_review();
+        self.reviews_dir
+            .clone()
+            .map_or(ReviewSource::Caller, ReviewSource::Disk)
+    }
+
+    pub(super) fn start_load_with_review(
+        &mut self,
+        ctx: &egui::Context,
+        request: LoadRequest,
+        review: ReviewSource,
+    ) {
         let job = request.clone();
-        self.start_job(ctx, request, move |progress| load_with(&job, progress));
+        self.start_job(ctx, request, review, move |progress| {
+            load_with(&job, progress)
+        });
     }
 
     /// Analyse the open set again with its sides exchanged, in the background; its review
@@ -166,7 +203,8 @@ impl ReaderApp {
             source => LoadRequest::Paths(source.paths()),
         };
         let swap = comparison.prepare_swap();
-        self.start_job(ctx, request, move |progress| {
+        let review = self.disk_review();
+        self.start_job(ctx, request, review, move |progress| {
             swap.run(progress).map_err(|err| err.to_string().into())
         });
     }
@@ -175,6 +213,7 @@ impl ReaderApp {
         &mut self,
         ctx: &egui::Context,
         request: LoadRequest,
+        review: ReviewSource,
         job: impl FnOnce(&Progress) -> Result<Comparison, LoadFailure> + Send + 'static,
     ) {
         if let Some(pending) = self.loading.take() {
@@ -185,7 +224,13 @@ impl ReaderApp {
         let progress = Arc::new(Progress::new());
         let job_progress = Arc::clone(&progress);
         std::thread::spawn(move || {
-            let result = job(&job_progress);
+            let result = job(&job_progress).map(|mut comparison| {
+                let saved = match &review {
+                    ReviewSource::Disk(dir) => Some(comparison.restore_saved_review(dir)),
+                    ReviewSource::Caller => None,
+                };
+                Opened { comparison, saved }
+            });
             if !job_progress.is_cancelled() {
                 sender.send(result).ok();
                 repaint.request_repaint();
@@ -269,7 +314,12 @@ impl ReaderApp {
                 && let Some(pending) = self.loading.take()
             {
                 match pending.reload {
-                    Some(kept) => self.finish_reload(kept, result.map_err(|err| err.message)),
+                    Some(kept) => self.finish_reload(
+                        kept,
+                        result
+                            .map(|opened| opened.comparison)
+                            .map_err(|err| err.message),
+                    ),
                     None => self.finish_load(&pending.request, result),
                 }
             }
@@ -305,9 +355,9 @@ impl ReaderApp {
         }
     }
 
-    fn finish_load(&mut self, request: &LoadRequest, result: Result<Comparison, LoadFailure>) {
+    fn finish_load(&mut self, request: &LoadRequest, result: Result<Opened, LoadFailure>) {
         match result {
-            Ok(comparison) => {
+            Ok(Opened { comparison, saved }) => {
                 // A message said before the set opened (the last set could not be reopened)
                 // stays, unless the set has warnings of its own to say.
                 if !comparison.warnings.is_empty() {
@@ -335,7 +385,7 @@ impl ReaderApp {
                 self.settings
                     .remember_recent(&self.settings.last_set.clone());
                 self.settings_changed = true;
-                self.set_comparison(comparison);
+                self.show_comparison(comparison, saved);
             }
             Err(err) => {
                 if !err.outside_paths.is_empty()
@@ -362,13 +412,27 @@ impl ReaderApp {
         }
     }
 
-    /// Show an already built comparison (its review is read back when reviews are kept).
+    /// Show an already built comparison, its review read back here when reviews are kept (tests
+    /// and benchmarks; the window's loads read it on their background thread).
     pub fn set_comparison(&mut self, mut comparison: Comparison) {
+        self.save_review();
+        let saved = self
+            .reviews_dir
+            .clone()
+            .map(|dir| comparison.restore_saved_review(&dir));
+        self.show_comparison(comparison, saved);
+    }
+
+    /// Show a comparison whose saved review (if any) was already restored.
+    pub(super) fn show_comparison(
+        &mut self,
+        comparison: Comparison,
+        saved: Option<crate::comparison::SavedReview>,
+    ) {
         self.save_review();
         self.review_path = None;
         self.review_dirty = None;
-        if let Some(dir) = &self.reviews_dir {
-            let saved = comparison.restore_saved_review(dir);
+        if let Some(saved) = saved {
             self.review_path = Some(saved.path);
             if let Some(err) = saved.error {
                 self.say(Message::error(err));

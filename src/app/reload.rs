@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::command::LoadRequest;
+use super::command::{LoadRequest, ReviewSource};
 use super::reading_view::ScrollTarget;
 use super::watch::SetWatcher;
 use super::{Message, ReaderApp};
@@ -165,7 +165,9 @@ impl ReaderApp {
             }),
         };
         let request = LoadRequest::Paths(comparison.set.source.paths());
-        self.start_load(ctx, request);
+        // The review comes across in memory (restored onto the new texts when the reload is
+        // done): nothing is written to be read back.
+        self.start_load_with_review(ctx, request, ReviewSource::Caller);
         if let Some(pending) = &mut self.loading {
             pending.reload = Some(kept);
         }
@@ -192,12 +194,21 @@ impl ReaderApp {
                 return;
             }
         };
-        // Without a review folder the review comes across in memory; with one, it is saved
-        // and read back onto the new texts by `set_comparison`.
-        if self.reviews_dir.is_none() {
-            comparison.restore_review(&kept.review);
+        // The review as it stands now (edits made while the files were read again included)
+        // follows its paragraphs' texts onto the new comparison; it keeps its file.
+        let review = self
+            .comparison
+            .as_ref()
+            .map_or_else(|| kept.review.clone(), Comparison::review_file);
+        let messages = comparison.restore_review(&review);
+        let review_path = self.review_path.clone();
+        let dirty = self.review_dirty;
+        self.show_comparison(comparison, None);
+        self.review_path = review_path;
+        self.review_dirty = dirty;
+        if !messages.is_empty() {
+            self.say(Message::info(messages.join(" ")));
         }
-        self.set_comparison(comparison);
         if let Some(comparison) = &self.comparison {
             if let Some(row) = kept.selected.and_then(|a| a.find(comparison)) {
                 self.selected_row = Some(row);
