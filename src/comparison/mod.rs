@@ -5,6 +5,8 @@
 //!   and the figure comparison of a row;
 //! - `query`: findings of every kind, stats, filters, moves, doubts: what the window and every
 //!   export read;
+//! - `marks`: which figure is marked, and why ([`Comparison::figure_marks`]), for the window
+//!   and every export;
 //! - `edit`: review and alignment edits, with undo and redo;
 //! - `persist`: the review file, its restore, and swapping the sides.
 //!
@@ -19,6 +21,7 @@
 //! ```
 
 mod edit;
+mod marks;
 mod persist;
 mod query;
 mod rows;
@@ -33,6 +36,7 @@ use crate::review::{self, History, ReviewFilter, RowReview, SavedRow};
 use crate::row::Row;
 use crate::set::{ArticleSet, LoadWarning, Loaded};
 
+pub use marks::Mark;
 use persist::unit_review;
 pub use persist::{SavedReview, Swap};
 pub use rows::{align_documents, align_documents_with_moves, compare_row};

@@ -7,8 +7,7 @@
 use std::collections::BTreeMap;
 use std::io;
 
-use crate::comparison::Comparison;
-use crate::figures::compare::FigureRef;
+use crate::comparison::{Comparison, Mark};
 use crate::paragraph::ParagraphKind;
 use crate::side::Side;
 
@@ -313,7 +312,8 @@ fn write_coverage(
     writeln!(out, "</article></section>")
 }
 
-/// A paragraph with its figures marked: readings in `title`, mismatches with their reason.
+/// A paragraph with its figures marked as [`Comparison::figure_marks`] says: readings in
+/// `title`, mismatches and coverage conflicts with their reason.
 fn paragraph_html(comparison: &Comparison, row_idx: usize, side: Side, para: usize) -> String {
     let paragraph = &comparison.set.side(side).paragraphs[para];
     let class = match paragraph.kind {
@@ -322,26 +322,25 @@ fn paragraph_html(comparison: &Comparison, row_idx: usize, side: Side, para: usi
         ParagraphKind::Boilerplate => "boilerplate",
     };
     let mut out = format!(r#"<p class="{class}"><span class="pn">¶{para}</span>"#);
+    let marks = comparison.figure_marks(row_idx, side, para);
     for (run, figure_idx) in crate::figures::segments(&paragraph.text, &paragraph.figures) {
         let Some(figure_idx) = figure_idx else {
             out.push_str(&escape(run));
             continue;
         };
         let figure = &paragraph.figures[figure_idx];
-        let this = FigureRef {
-            paragraph: para,
-            figure: figure_idx,
-        };
-        let mismatch = comparison
-            .open_mismatches(row_idx)
-            .find(|m| m.figure(side) == Some(this));
-        match mismatch {
-            Some(m) => out.push_str(&format!(
+        match &marks[figure_idx] {
+            Mark::Mismatch(reason) => out.push_str(&format!(
                 r#"<mark class="fig mismatch" title="{} — {}">"#,
                 escape(&figure.reading()),
-                escape(&m.reason)
+                escape(reason)
             )),
-            None => out.push_str(&format!(
+            Mark::Conflict(reason) => out.push_str(&format!(
+                r#"<mark class="fig conflict" title="{} — coverage conflict, {}">"#,
+                escape(&figure.reading()),
+                escape(reason)
+            )),
+            Mark::Figure => out.push_str(&format!(
                 r#"<mark class="fig" title="{}">"#,
                 escape(&figure.reading())
             )),

@@ -4,7 +4,7 @@
 
 use std::io;
 
-use crate::comparison::Comparison;
+use crate::comparison::{Comparison, Mark};
 use crate::side::Side;
 use crate::words::{counted, group_thousands};
 
@@ -148,14 +148,13 @@ fn write_row(comparison: &Comparison, row_idx: usize, out: &mut dyn io::Write) -
 /// A paragraph with its mismatched figures in bold.
 fn paragraph_markdown(comparison: &Comparison, row_idx: usize, side: Side, para: usize) -> String {
     let paragraph = &comparison.set.side(side).paragraphs[para];
+    let marks = comparison.figure_marks(row_idx, side, para);
     let mut out = String::new();
     for (run, figure_idx) in crate::figures::segments(&paragraph.text, &paragraph.figures) {
-        let mismatched = figure_idx.is_some_and(|figure_idx| {
-            comparison.open_mismatches(row_idx).any(|m| {
-                m.figure(side)
-                    .is_some_and(|f| f.paragraph == para && f.figure == figure_idx)
-            })
-        });
+        // Markdown has one emphasis to spare: mismatches in bold (the findings list names the
+        // coverage conflicts).
+        let mismatched =
+            figure_idx.is_some_and(|figure_idx| matches!(marks[figure_idx], Mark::Mismatch(_)));
         if mismatched {
             out.push_str("**");
             out.push_str(&inline(run));

@@ -434,14 +434,12 @@ mod tests {
         let row = &comparison.rows[0];
         let mismatches = &comparison.mismatches[0];
         assert_eq!(mismatches.len(), 1);
-        let (job, spans) = cell_job(
-            comparison.set.right(),
-            &row.right,
-            Side::Right,
-            mismatches,
-            &[],
-            &style,
-        );
+        let marks: Vec<Vec<crate::comparison::Mark>> = row
+            .right
+            .iter()
+            .map(|&p| comparison.figure_marks(0, Side::Right, p))
+            .collect();
+        let (job, spans) = cell_job(comparison.set.right(), &row.right, &marks, &style);
         assert_eq!(spans.len(), 2);
         // The span covers the figure's characters in the laid-out text ("¶0 " comes first).
         let chars: Vec<char> = job.text.chars().collect();
@@ -492,14 +490,12 @@ mod tests {
             figure: conflict.row_figure.figure,
         };
         let row = &comparison.rows[row_idx];
-        let (job, spans) = cell_job(
-            comparison.set.side(side),
-            row.side(side),
-            side,
-            &[],
-            &[at],
-            &style,
-        );
+        let marks: Vec<Vec<crate::comparison::Mark>> = row
+            .side(side)
+            .iter()
+            .map(|&p| comparison.figure_marks(row_idx, side, p))
+            .collect();
+        let (job, spans) = cell_job(comparison.set.side(side), row.side(side), &marks, &style);
         let marked: Vec<&str> = job
             .sections
             .iter()

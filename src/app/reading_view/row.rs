@@ -6,7 +6,7 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, Galley, Label, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 
-use crate::comparison::Comparison;
+use crate::comparison::{Comparison, Mark};
 use crate::figures::compare::{FigureRef, Mismatch};
 use crate::paragraph::ParagraphKind;
 use crate::set::Document;
@@ -48,21 +48,6 @@ impl RowCells {
         theme: &Theme,
     ) -> Self {
         let row = &comparison.rows[row_idx];
-        let open: Vec<Mismatch> = comparison.open_mismatches(row_idx).cloned().collect();
-        // The row's figures that a coverage source reports differently ("≠" in the margin).
-        let conflicted: Vec<(Side, FigureRef)> = comparison
-            .open_conflicts(row_idx)
-            .map(|(_, conflict)| {
-                let at = &conflict.row_figure;
-                (
-                    at.side,
-                    FigureRef {
-                        paragraph: at.paragraph,
-                        figure: at.figure,
-                    },
-                )
-            })
-            .collect();
         let style = CellStyle {
             width: column_width,
             font_size,
@@ -75,12 +60,13 @@ impl RowCells {
             let (job, spans) = if moved && row.side(side).is_empty() {
                 (egui::text::LayoutJob::default(), Vec::new())
             } else {
-                let side_conflicts: Vec<FigureRef> = conflicted
+                // The one answer to what is marked, shared with every export.
+                let marks: Vec<Vec<Mark>> = row
+                    .side(side)
                     .iter()
-                    .filter(|(s, _)| *s == side)
-                    .map(|(_, figure)| *figure)
+                    .map(|&p| comparison.figure_marks(row_idx, side, p))
                     .collect();
-                cell_job(doc, row.side(side), side, &open, &side_conflicts, &style)
+                cell_job(doc, row.side(side), &marks, &style)
             };
             Cell {
                 galley: ui.fonts_mut(|fonts| fonts.layout_job(job)),
@@ -501,9 +487,7 @@ fn paragraph_format(kind: ParagraphKind, style: &CellStyle<'_>) -> TextFormat {
 pub(super) fn cell_job(
     doc: &Document,
     indices: &[usize],
-    side: Side,
-    mismatches: &[Mismatch],
-    conflicts: &[FigureRef],
+    marks: &[Vec<Mark>],
     style: &CellStyle<'_>,
 ) -> (LayoutJob, Vec<FigureSpan>) {
     let CellStyle {
@@ -556,32 +540,30 @@ pub(super) fn cell_job(
                 continue;
             };
             let start_chars = chars_so_far;
-            let this = FigureRef {
-                paragraph: idx,
-                figure: figure_idx,
-            };
-            let format = if mismatches.iter().any(|m| m.figure(side) == Some(this)) {
-                TextFormat {
+            let mark = marks
+                .get(n)
+                .and_then(|m| m.get(figure_idx))
+                .unwrap_or(&Mark::Figure);
+            let format = match mark {
+                Mark::Mismatch(_) => TextFormat {
                     background: theme.mismatch_background,
                     color: theme.mismatch_text,
                     underline: Stroke::new(2.0, theme.mismatch_marker),
                     ..base.clone()
-                }
-            } else if conflicts.contains(&this) {
+                },
                 // A coverage source reports it differently.
-                TextFormat {
+                Mark::Conflict(_) => TextFormat {
                     background: theme.conflict_background,
                     underline: Stroke::new(2.0, theme.warning),
                     ..base.clone()
-                }
-            } else if paragraph.kind == ParagraphKind::Boilerplate {
-                base.clone()
-            } else {
-                TextFormat {
+                },
+                // Boilerplate is read, not compared: its figures stay untinted.
+                Mark::Figure if paragraph.kind == ParagraphKind::Boilerplate => base.clone(),
+                Mark::Figure => TextFormat {
                     background: theme.figure_background,
                     underline: Stroke::new(1.0, theme.figure_underline),
                     ..base.clone()
-                }
+                },
             };
             let end_chars = append(&mut job, &mut chars_so_far, run, format);
             spans.push(FigureSpan {
