@@ -298,7 +298,7 @@ fn write_coverage(
         }
         let back: Vec<String> = from_rows
             .iter()
-            .map(|r| format!(r##"<a href="#row-{r}">row {r}</a>"##))
+            .map(|r| format!(r##"<a href="#row-{r}">row {}</a>"##, r + 1))
             .collect();
         writeln!(
             out,
