@@ -4,7 +4,7 @@
 //! kind, whether it is approximate, and its byte range in the paragraph. [`extract`] reads all
 //! figures of a paragraph in a given language.
 //!
-//! Everything language-specific is data: one table per language in [`lang`] (Swedish, Dutch,
+//! Everything language-specific is data: one table per language in [`tables`] (Swedish, Dutch,
 //! German, English, French, Spanish, Italian, Danish, Norwegian Bokmål and Polish); the reader
 //! knows no word of any language. Other languages read digits, symbols and ISO codes, with the
 //! decimal mark guessed from the language code. What it understands:
@@ -50,13 +50,13 @@ use serde::{Deserialize, Serialize};
 
 pub mod compare;
 mod format;
-pub mod lang;
+mod lexer;
 mod read;
-mod token;
+pub mod tables;
 
 pub use format::format_value;
-pub use lang::month_any as month;
 pub use read::extract;
+pub use tables::month_any as month;
 
 /// The unit of a crown whose country the text does not name: Polish *koron*, German *Kronen*,
 /// English *crowns* or *kroner* (Danish or Norwegian). Swedish *kronor*, Danish *kroner* and

@@ -96,7 +96,7 @@ fn analyse(surface: &str, lang: &str, stemmer: Option<&Stemmer>) -> WordInfo {
         stem: hash_of((lang, &stem_folded)),
         prefix,
         inner_capitals: surface.chars().skip(1).any(char::is_uppercase),
-        unit: crate::figures::lang::is_unit_symbol(surface),
+        unit: crate::figures::tables::is_unit_symbol(surface),
         month: crate::figures::month(surface).map_or(0, |m| m as u8),
         concepts: super::glossary::Glossary::get().concepts(lang, &folded, &stem_folded),
     }

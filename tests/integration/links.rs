@@ -441,7 +441,7 @@ fn windfarm_links_against_the_judgement_set() {
                 !link
                     .evidence
                     .iter()
-                    .any(|item| parallel_reader::figures::lang::is_unit_symbol(item)),
+                    .any(|item| parallel_reader::figures::tables::is_unit_symbol(item)),
                 "{:?}",
                 link.evidence
             );

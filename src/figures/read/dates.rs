@@ -1,8 +1,8 @@
 //! Dates and times of day as the figure reader reads them: "11 november 2025", "12.11.2025",
 //! "kl. 14.30", "16 Uhr", "2:30 pm", ISO dates, month names in their inflected forms.
 
-use super::super::lang::{self, Meaning};
-use super::super::token::{Tok, Token};
+use super::super::lexer::{Tok, Token};
+use super::super::tables::{self, Meaning};
 use super::super::{Figure, FigureKind};
 use super::{FigureEnd, Reader, With as _};
 
@@ -330,14 +330,14 @@ impl Reader<'_, '_> {
         if self.lexicon.table.code == "en" {
             return None;
         }
-        let lower = lang::lower(word);
+        let lower = tables::lower(word);
         self.lexicon
             .table
             .months
             .iter()
             .filter(|(name, _)| name.chars().count() >= 4 && !name.ends_with('.'))
             .find_map(|(name, month)| {
-                let name = lang::lower(name);
+                let name = tables::lower(name);
                 let rest = lower.strip_prefix(name.as_ref())?;
                 (rest.chars().count() >= 3 && rest.chars().all(char::is_alphabetic))
                     .then_some(*month)

@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
-use super::lang::{self, Meaning, PhraseTable, Place};
-use super::token::{MINUS, SPACES, Tok, Token, tokenize};
+use super::lexer::{MINUS, SPACES, Tok, Token, tokenize};
+use super::tables::{self, Meaning, PhraseTable, Place};
 use super::{Figure, FigureKind};
 
 mod dates;
@@ -135,7 +135,7 @@ pub fn extract(text: &str, lang_code: &str) -> Vec<Figure> {
     let reader = Reader {
         text,
         tokens: &tokens,
-        lexicon: lang::lexicon(lang_code),
+        lexicon: tables::lexicon(lang_code),
     };
     let mut figures = Vec::new();
     let mut idx = 0;
@@ -493,14 +493,14 @@ impl<'a> Reader<'_, 'a> {
         let Some(word) = self.word(idx) else {
             return false;
         };
-        let word = lang::lower(word);
+        let word = tables::lower(word);
         word.chars().next().is_some()
             && self
                 .lexicon
                 .table
                 .ordinal_nouns
                 .iter()
-                .any(|noun| word.starts_with(lang::lower(noun).as_ref()))
+                .any(|noun| word.starts_with(tables::lower(noun).as_ref()))
     }
 
     /// After "500-": "Milliarden-Dollar-Initiative", "minutersbesök", "faldig", "talet".
@@ -531,13 +531,13 @@ impl<'a> Reader<'_, 'a> {
             end.end_tok = after;
         } else if let Some(word) = self.word(at) {
             // A unit at the start of a compound word: "12-minutersbesök", "5-årig".
-            let lower = lang::lower(word);
+            let lower = tables::lower(word);
             if let Some((_, unit)) = self
                 .lexicon
                 .table
                 .compound_units
                 .iter()
-                .find(|(prefix, _)| lower.starts_with(lang::lower(prefix).as_ref()))
+                .find(|(prefix, _)| lower.starts_with(tables::lower(prefix).as_ref()))
             {
                 end.unit = Some((*unit).to_owned());
             }

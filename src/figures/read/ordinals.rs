@@ -1,8 +1,8 @@
 //! Ordinal notations the figure reader reads apart: Roman numerals (`XXIe siècle`, `World War
 //! II`) and fractions in digits (`2/3`).
 
-use super::super::lang::Meaning;
-use super::super::token::Tok;
+use super::super::lexer::Tok;
+use super::super::tables::Meaning;
 use super::super::{Figure, FigureKind};
 use super::dates::small_number;
 use super::{Reader, With as _};

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::token::{Tok, Token, tokenize};
+use super::lexer::{Tok, Token, tokenize};
 
 mod da;
 mod de;
