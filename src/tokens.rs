@@ -87,15 +87,33 @@ fn is_number_separator(c: char) -> bool {
 
 /// Lower-case and strip the diacritics of the Latin letters our languages use.
 pub fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
+    use unicode_normalization::char::is_combining_mark;
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         match c {
+            // Letters that are not a base letter with a mark: written out as the languages do.
             'ß' => out.push_str("ss"),
             'æ' | 'Æ' => out.push_str("ae"),
             'ø' | 'Ø' => out.push('o'),
             _ => {
                 for lower in c.to_lowercase() {
-                    out.push(strip_accent(lower));
+                    match common_base_letter(lower) {
+                        Some(base) => out.push(base),
+                        // Not a letter (a dash, a quote): as it is.
+                        None if !lower.is_alphabetic() => out.push(lower),
+                        // The base letter of its canonical decomposition, for every other
+                        // letter with a mark (ą → a, ő → o, ș → s).
+                        None => out.extend(
+                            std::iter::once(lower)
+                                .nfd()
+                                .filter(|&d| !is_combining_mark(d)),
+                        ),
+                    }
                 }
             }
         }
@@ -103,8 +121,11 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-fn strip_accent(c: char) -> char {
-    match c {
+/// The base letter of the accented letters of the ten languages, looked up directly: the news
+/// texts are full of them, and a table is faster than a decomposition (the bench's alignment
+/// went from 73 to 82 ms with NFD for every letter).
+fn common_base_letter(c: char) -> Option<char> {
+    Some(match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
         'ç' | 'č' | 'ć' => 'c',
         'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
@@ -115,8 +136,8 @@ fn strip_accent(c: char) -> char {
         'ý' | 'ÿ' => 'y',
         'š' | 'ś' => 's',
         'ž' | 'ź' | 'ż' => 'z',
-        other => other,
-    }
+        _ => return None,
+    })
 }
 
 /// A word of the text with its shape, for deciding what it can tell across languages.
@@ -223,6 +244,23 @@ pub fn stem(folded: &str, len: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Letters with a mark fold to their base letter, the ten languages' by a table and every
+    /// other by its canonical decomposition (unicode-normalization); letters that are not a
+    /// base letter with a mark are written out.
+    #[test]
+    fn folds_every_letter_with_a_mark() {
+        let cases = [
+            ("Größe Växjö", "grosse vaxjo"),
+            ("Ærø FØROYAR", "aero foroyar"),
+            ("Miliardów złotych, będą", "miliardow złotych, beda"),
+            ("Șerban Țiriac Őrség", "serban tiriac orseg"),
+            ("“5,83” – €", "“5,83” – €"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(fold(text), expected, "{text}");
+        }
+    }
 
     #[test]
     fn digit_keys_ignore_separators_but_not_list_commas() {
