@@ -44,7 +44,7 @@ fn fixed_set() -> ArticleSet {
         *document = Document::from_text(
             document.id.clone(),
             document.role,
-            Some(document.lang.clone()),
+            document.lang.clone(),
             document.label.clone(),
             document.path.clone(),
             &text,

@@ -368,7 +368,7 @@ fn bilingual_sides(
         let mut document = Document::from_blocks(
             format!("{stem}-{id}"),
             role,
-            Some(lang),
+            lang,
             format!("{stem} ({id})"),
             path.to_owned(),
             &blocks(texts),
@@ -776,7 +776,7 @@ fn build_documents(
             Content::Text(text) => Document::from_text(
                 String::new(),
                 pending.role,
-                Some(lang),
+                lang,
                 pending.label.clone(),
                 pending.path.clone(),
                 text,
@@ -784,7 +784,7 @@ fn build_documents(
             Content::Blocks(blocks) => Document::from_blocks(
                 String::new(),
                 pending.role,
-                Some(lang),
+                lang,
                 pending.label.clone(),
                 pending.path.clone(),
                 blocks,

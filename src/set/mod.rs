@@ -26,7 +26,6 @@ use crate::decode;
 use crate::figures::FigureRef;
 use crate::figures::{self, Figure};
 use crate::formats;
-use crate::lang;
 use crate::paragraph::{self, ParagraphKind};
 use crate::row::Row;
 use crate::side::Side;
@@ -138,18 +137,16 @@ pub struct Document {
 }
 
 impl Document {
-    /// Build a document from decoded text: split paragraphs and classify them.
+    /// Build a document in `lang` from decoded text: split paragraphs and classify them. The
+    /// language is decided once, by the caller (loading detects it for the whole set at once).
     pub fn from_text(
         id: String,
         role: Role,
-        lang: Option<String>,
+        lang: String,
         label: String,
         path: PathBuf,
         text: &decode::DecodedText,
     ) -> Self {
-        let lang = lang
-            .filter(|l| !l.trim().is_empty())
-            .unwrap_or_else(|| lang::detect(&text.text));
         let mut texts = paragraph::split_paragraphs(&text.text);
         let mut notes = text.notes.clone();
         if texts.len() > crate::input::MAX_PARAGRAPHS {
@@ -176,14 +173,11 @@ impl Document {
     pub fn from_blocks(
         id: String,
         role: Role,
-        lang: Option<String>,
+        lang: String,
         label: String,
         path: PathBuf,
         blocks: &formats::Blocks,
     ) -> Self {
-        let lang = lang
-            .filter(|l| !l.trim().is_empty())
-            .unwrap_or_else(|| lang::detect(&blocks.text()));
         // The classifier reads the whole document; files whose markup gives every kind
         // (Markdown, Word, bilingual units) need none of it.
         let kinds = if blocks.blocks.iter().all(|b| b.kind.is_some()) {

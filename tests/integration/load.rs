@@ -367,7 +367,7 @@ fn no_panic_on_generated_sets() {
                 Document::from_text(
                     format!("d{n}"),
                     role,
-                    Some((*lang).to_owned()),
+                    (*lang).to_owned(),
                     format!("D{n}"),
                     format!("d{n}.txt").into(),
                     &decoded,

@@ -7,7 +7,8 @@ use parallel_reader::set::{Document, Role};
 
 fuzz_target!(|bytes: &[u8]| {
     if let Ok(text) = parallel_reader::decode::decode(bytes) {
-        for lang in [None, Some("sv".to_owned()), Some("en".to_owned())] {
+        let detected = parallel_reader::lang::detect(&text.text);
+        for lang in [detected, "sv".to_owned(), "en".to_owned()] {
             let document = Document::from_text(
                 "fuzz".to_owned(),
                 Role::Left,
