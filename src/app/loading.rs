@@ -27,6 +27,17 @@ pub(super) struct Opened {
     saved: Option<crate::comparison::SavedReview>,
 }
 
+impl Opened {
+    /// `comparison` with its saved review read back from where `review` says.
+    fn with_review(mut comparison: Comparison, review: &ReviewSource) -> Self {
+        let saved = match review {
+            ReviewSource::Disk(dir) => Some(comparison.restore_saved_review(dir)),
+            ReviewSource::Caller => None,
+        };
+        Self { comparison, saved }
+    }
+}
+
 /// A set loading on a background thread.
 pub(super) struct PendingLoad {
     request: LoadRequest,
@@ -156,13 +167,7 @@ impl ReaderApp {
     /// Load a set now, on this thread (tests and benchmarks).
     pub fn open_now(&mut self, request: &LoadRequest) {
         let review = self.disk_review();
-        let result = load(request).map(|mut comparison| {
-            let saved = match &review {
-                ReviewSource::Disk(dir) => Some(comparison.restore_saved_review(dir)),
-                ReviewSource::Caller => None,
-            };
-            Opened { comparison, saved }
-        });
+        let result = load(request).map(|comparison| Opened::with_review(comparison, &review));
         self.finish_load(request, result);
     }
 
@@ -224,13 +229,8 @@ impl ReaderApp {
         let progress = Arc::new(Progress::new());
         let job_progress = Arc::clone(&progress);
         std::thread::spawn(move || {
-            let result = job(&job_progress).map(|mut comparison| {
-                let saved = match &review {
-                    ReviewSource::Disk(dir) => Some(comparison.restore_saved_review(dir)),
-                    ReviewSource::Caller => None,
-                };
-                Opened { comparison, saved }
-            });
+            let result =
+                job(&job_progress).map(|comparison| Opened::with_review(comparison, &review));
             if !job_progress.is_cancelled() {
                 sender.send(result).ok();
                 repaint.request_repaint();

@@ -25,15 +25,7 @@ pub(super) fn read_docx(bytes: &[u8]) -> Result<Blocks, String> {
     let styles = part(&mut archive, "word/styles.xml")?.unwrap_or_default();
     let heading_styles = heading_styles(&styles)?;
     let declared_lang = default_lang(&styles, "docDefaults", "lang", "val");
-    let document = match archive.by_name(DOCUMENT_XML) {
-        Ok(file) => file,
-        Err(zip::result::ZipError::FileNotFound) => {
-            return Err(format!(
-                "not a Word document: the archive has no {DOCUMENT_XML}"
-            ));
-        }
-        Err(err) => return Err(format!("{DOCUMENT_XML} cannot be read: {err}")),
-    };
+    let document = main_part(&mut archive, DOCUMENT_XML, "a Word document")?;
     let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut kept = Kept::default();
     let mut in_text = false;
@@ -79,15 +71,7 @@ pub(super) fn read_odt(bytes: &[u8]) -> Result<Blocks, String> {
     let mut archive = open_archive(bytes, "OpenDocument")?;
     let styles = part(&mut archive, "styles.xml")?.unwrap_or_default();
     let declared_lang = default_lang(&styles, "default-style", "text-properties", "language");
-    let content = match archive.by_name(CONTENT_XML) {
-        Ok(file) => file,
-        Err(zip::result::ZipError::FileNotFound) => {
-            return Err(format!(
-                "not an OpenDocument file: the archive has no {CONTENT_XML}"
-            ));
-        }
-        Err(err) => return Err(format!("{CONTENT_XML} cannot be read: {err}")),
-    };
+    let content = main_part(&mut archive, CONTENT_XML, "an OpenDocument file")?;
     let mut paragraphs: Vec<Paragraph> = Vec::new();
     let mut kept = Kept::default();
     // Footnotes, comments and deleted text are not the article's running text.
@@ -127,6 +111,22 @@ pub(super) fn read_odt(bytes: &[u8]) -> Result<Blocks, String> {
     let mut blocks = kept.into_blocks();
     blocks.declared_lang = declared_lang;
     Ok(blocks)
+}
+
+/// The part of the archive that holds the text, to read as a stream; its absence means the
+/// file is not `what`.
+fn main_part<'z, 'b>(
+    archive: &'z mut zip::ZipArchive<std::io::Cursor<&'b [u8]>>,
+    name: &str,
+    what: &str,
+) -> Result<zip::read::ZipFile<'z, std::io::Cursor<&'b [u8]>>, String> {
+    match archive.by_name(name) {
+        Ok(file) => Ok(file),
+        Err(zip::result::ZipError::FileNotFound) => {
+            Err(format!("not {what}: the archive has no {name}"))
+        }
+        Err(err) => Err(format!("{name} cannot be read: {err}")),
+    }
 }
 
 /// The paragraphs read so far, and whether a cap on what one input may become was reached.
