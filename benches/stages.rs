@@ -7,7 +7,7 @@
 
 use parallel_reader::comparison::{self, Comparison};
 use parallel_reader::set::{self, ArticleSet, Document, bundled_files};
-use parallel_reader::{decode, export, figures, link, paragraph};
+use parallel_reader::{classify, decode, export, figures, link};
 
 fn main() {
     divan::main();
@@ -59,8 +59,8 @@ fn decode_and_split(bencher: divan::Bencher<'_, '_>) {
     let bytes = repeated("000");
     bencher.bench(|| {
         let text = decode::decode(divan::black_box(&bytes)).expect("text");
-        let paragraphs = paragraph::split_paragraphs(&text.text);
-        paragraph::classify(&paragraphs)
+        let paragraphs = classify::split_paragraphs(&text.text);
+        classify::kinds(&paragraphs)
     });
 }
 
@@ -69,7 +69,7 @@ fn decode_and_split(bencher: divan::Bencher<'_, '_>) {
 fn figures(bencher: divan::Bencher<'_, '_>) {
     let bytes = repeated("000");
     let text = decode::decode(&bytes).expect("text");
-    let paragraphs = paragraph::split_paragraphs(&text.text);
+    let paragraphs = classify::split_paragraphs(&text.text);
     bencher.bench(|| {
         paragraphs
             .iter()

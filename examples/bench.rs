@@ -28,8 +28,8 @@ use std::process::Command as Process;
 use std::time::Instant;
 
 use parallel_reader::app::{ReaderApp, Settings};
+use parallel_reader::classify::split_paragraphs;
 use parallel_reader::comparison::Comparison;
-use parallel_reader::paragraph::split_paragraphs;
 use parallel_reader::{atomic, export, set};
 
 #[global_allocator]

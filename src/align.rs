@@ -25,9 +25,9 @@
 //!
 //! ```
 //! use parallel_reader::align::{align, Block};
-//! use parallel_reader::paragraph::ParagraphKind::Body;
+//! use parallel_reader::classify::ParagraphKind::Body;
 //! let left = [Block::new("SoftBank sold 32.1 million Nvidia shares.", Body),
-//!             Block::new("Suitable for this:", parallel_reader::paragraph::ParagraphKind::Boilerplate),
+//!             Block::new("Suitable for this:", parallel_reader::classify::ParagraphKind::Boilerplate),
 //!             Block::new("OpenAI got 22.5 billion dollars from SoftBank.", Body)];
 //! let right = [Block::new("SoftBank verkocht 32,1 miljoen aandelen Nvidia.", Body),
 //!              Block::new("OpenAI kreeg 22,5 miljard dollar van SoftBank.", Body)];
@@ -40,7 +40,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use crate::paragraph::ParagraphKind;
+use crate::classify::ParagraphKind;
 use crate::side::Side;
 use crate::tokens::{self, hash_of};
 

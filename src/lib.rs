@@ -13,8 +13,9 @@
 //! ```text
 //! file ─ input (regular files only, size caps) ─ decode (encodings) ─ formats (page, Markdown,
 //!        Word, ODF; XLIFF, TMX, PO: both sides and their units)
-//!   ─ paragraph (split, classify) ─ set (ArticleSet: documents, lang detected, figures read
-//!        by figures::read with the table of the text's language)
+//!   ─ classify (split into paragraphs, their kinds)
+//!   ─ set (ArticleSet: documents, lang detected, figures read by figures::read with the table
+//!        of the text's language)
 //!   ─ comparison (align the rows; figures::compare each row; link every row to the coverage
 //!        with link; review restores the reviewer's statuses, notes and accepted findings)
 //!   ─ export (HTML, Markdown, JSON, TMX, CSV) · check (the QA report) · app (the window)
@@ -37,6 +38,7 @@
 pub mod align;
 pub mod atomic;
 pub mod check;
+pub mod classify;
 pub mod comparison;
 pub mod decode;
 pub mod export;
@@ -45,7 +47,6 @@ pub mod formats;
 pub mod input;
 pub mod lang;
 pub mod link;
-pub mod paragraph;
 pub mod progress;
 pub mod review;
 pub mod row;

@@ -5,9 +5,9 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align, FontId, Label, RichText, Ui};
 
+use crate::classify::ParagraphKind;
 use crate::comparison::Comparison;
 use crate::link::Link;
-use crate::paragraph::ParagraphKind;
 use crate::set::{Document, Role};
 
 use super::theme::Theme;

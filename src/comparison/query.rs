@@ -1,9 +1,9 @@
 //! What the window and every export read of a comparison: findings of every kind, stats,
 //! filters, moves and doubts.
 
+use crate::classify::ParagraphKind;
 use crate::figures::compare::Mismatch;
 use crate::link::{FigureConflict, Link};
-use crate::paragraph::ParagraphKind;
 use crate::review::Status;
 use crate::side::Side;
 

@@ -2,8 +2,8 @@
 //! figure comparison of a row.
 
 use crate::align::{self, Block, Moved, Row};
+use crate::classify::ParagraphKind;
 use crate::figures::compare::{self, Mismatch, SideFigures};
-use crate::paragraph::ParagraphKind;
 use crate::set::{ArticleSet, Document};
 use crate::side::Side;
 

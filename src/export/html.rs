@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 use std::io;
 
+use crate::classify::ParagraphKind;
 use crate::comparison::{Comparison, Mark};
-use crate::paragraph::ParagraphKind;
 use crate::side::Side;
 
 use super::escape;

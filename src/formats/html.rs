@@ -9,8 +9,8 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use super::{Block, Blocks, nesting};
+use crate::classify::ParagraphKind;
 use crate::decode;
-use crate::paragraph::ParagraphKind;
 
 /// Elements whose content is never article text.
 const SKIPPED: [&str; 14] = [

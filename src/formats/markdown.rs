@@ -5,7 +5,7 @@
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::Block;
-use crate::paragraph::ParagraphKind;
+use crate::classify::ParagraphKind;
 
 pub(super) fn read(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();

@@ -16,8 +16,8 @@ mod xml;
 
 use std::path::Path;
 
+use crate::classify::ParagraphKind;
 use crate::decode::{self, DecodeError};
-use crate::paragraph::ParagraphKind;
 
 pub use bilingual::{Bilingual, Unit, primary};
 pub use office::paragraph_cap_note;

@@ -7,9 +7,9 @@ use std::io::Read as _;
 
 use super::xml::{Flow, Node, walk, walk_reader};
 use super::{Block, Blocks};
+use crate::classify::ParagraphKind;
 use crate::decode::ReadNote;
 use crate::input::{MAX_PARAGRAPHS, MAX_TEXT_BYTES};
-use crate::paragraph::ParagraphKind;
 
 /// The most XML one part of an archive may unpack to (read as a stream, never held whole: a
 /// guard against zip bombs).

@@ -5,9 +5,9 @@
 
 use super::profile::figure_display;
 use super::{FigureAgreement, FigureConflict, Link, RowFigure};
+use crate::classify::ParagraphKind;
 use crate::figures::compare::same_meaning;
 use crate::figures::{Figure, FigureKind};
-use crate::paragraph::ParagraphKind;
 use crate::row::Row;
 use crate::set::ArticleSet;
 use crate::side::Side;

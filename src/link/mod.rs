@@ -52,7 +52,7 @@ pub mod text;
 
 use serde::{Deserialize, Serialize};
 
-use crate::paragraph::ParagraphKind;
+use crate::classify::ParagraphKind;
 use crate::progress::{Cancelled, Progress};
 use crate::row::Row;
 use crate::set::ArticleSet;

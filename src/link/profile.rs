@@ -9,8 +9,8 @@ use rust_stemmers::Stemmer;
 
 use super::glossary::MAX_CONCEPTS;
 use super::text::{self, Word, hash_of};
+use crate::classify::ParagraphKind;
 use crate::figures::{Figure, FigureKind, format_value};
-use crate::paragraph::ParagraphKind;
 use crate::set::{ArticleSet, Document};
 
 /// What a figure or date feature is.

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{ArticleSet, Document, LoadWarning, Loaded, Role, SetSource, choose_pair};
+use crate::classify::ParagraphKind;
 use crate::decode;
 use crate::formats::{self, Kind};
 use crate::lang;
-use crate::paragraph::ParagraphKind;
 use crate::progress::{Cancelled, Progress, Stage};
 
 /// The file name of a set manifest.
@@ -338,7 +338,7 @@ fn bilingual_sides(
     // Every unit is text to translate: headings as the classifier sees them, never
     // boilerplate (boilerplate is not compared, and a unit's figures must be).
     let blocks = |texts: Vec<&String>| {
-        let kinds = crate::paragraph::classify(&texts);
+        let kinds = crate::classify::kinds(&texts);
         formats::Blocks {
             declared_lang: None,
             blocks: texts

@@ -22,11 +22,11 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::classify::{self, ParagraphKind};
 use crate::decode;
 use crate::figures::FigureRef;
 use crate::figures::{self, Figure};
 use crate::formats;
-use crate::paragraph::{self, ParagraphKind};
 use crate::row::Row;
 use crate::side::Side;
 
@@ -147,13 +147,13 @@ impl Document {
         path: PathBuf,
         text: &decode::DecodedText,
     ) -> Self {
-        let mut texts = paragraph::split_paragraphs(&text.text);
+        let mut texts = classify::split_paragraphs(&text.text);
         let mut notes = text.notes.clone();
         if texts.len() > crate::input::MAX_PARAGRAPHS {
             texts.truncate(crate::input::MAX_PARAGRAPHS);
             notes.push(formats::paragraph_cap_note());
         }
-        let kinds = paragraph::classify(&texts);
+        let kinds = classify::kinds(&texts);
         let paragraphs = Paragraph::read_all(texts.into_iter().zip(kinds), &lang);
         Self {
             id,
@@ -184,7 +184,7 @@ impl Document {
             vec![ParagraphKind::Body; blocks.blocks.len()]
         } else {
             let texts: Vec<&str> = blocks.blocks.iter().map(|b| b.text.as_str()).collect();
-            paragraph::classify(&texts)
+            classify::kinds(&texts)
         };
         let marked = blocks.blocks.iter().zip(kinds).map(|(block, classified)| {
             let kind = block.kind.unwrap_or(match classified {

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
+use parallel_reader::classify::split_paragraphs;
 use parallel_reader::comparison::Comparison;
-use parallel_reader::paragraph::split_paragraphs;
 
 use crate::hay::{seed_text, seeds_dir};
 

@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
+use parallel_reader::classify::{ParagraphKind, split_paragraphs};
 use parallel_reader::comparison::Comparison;
 use parallel_reader::export::{self, Format};
-use parallel_reader::paragraph::{ParagraphKind, split_paragraphs};
 use parallel_reader::review::Status;
 use parallel_reader::set::{self, Document, LoadError};
 

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use parallel_reader::align::{Block, Row};
-use parallel_reader::paragraph::{self, ParagraphKind};
+use parallel_reader::classify::{self, ParagraphKind};
 
 pub fn seeds_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds")
@@ -37,7 +37,7 @@ pub struct Piece {
 }
 
 pub fn pieces(text: &str) -> Vec<Piece> {
-    paragraph::split_paragraphs(text)
+    classify::split_paragraphs(text)
         .into_iter()
         .enumerate()
         .map(|(idx, text)| Piece {
@@ -103,8 +103,8 @@ pub fn align_pieces(left: &[Piece], right: &[Piece]) -> Vec<Row> {
 pub fn align_pieces_with_moves(left: &[Piece], right: &[Piece]) -> (Vec<Row>, Vec<(usize, usize)>) {
     let left_texts: Vec<&str> = left.iter().map(|p| p.text.as_str()).collect();
     let right_texts: Vec<&str> = right.iter().map(|p| p.text.as_str()).collect();
-    let left_kinds: Vec<ParagraphKind> = paragraph::classify(&left_texts);
-    let right_kinds: Vec<ParagraphKind> = paragraph::classify(&right_texts);
+    let left_kinds: Vec<ParagraphKind> = classify::kinds(&left_texts);
+    let right_kinds: Vec<ParagraphKind> = classify::kinds(&right_texts);
     let left_blocks: Vec<Block<'_>> = left_texts
         .iter()
         .zip(&left_kinds)

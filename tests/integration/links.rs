@@ -9,8 +9,8 @@
 
 use std::collections::BTreeSet;
 
+use parallel_reader::classify::ParagraphKind;
 use parallel_reader::comparison::Comparison;
-use parallel_reader::paragraph::ParagraphKind;
 
 pub const JUDGEMENTS: &[(usize, &[(&str, usize)])] = &[
     (6, &[("de", 0), ("de", 3), ("nl", 1)]),

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use parallel_reader::paragraph::ParagraphKind;
+use parallel_reader::classify::ParagraphKind;
 use parallel_reader::set::{self, LoadError, Role, SetSource};
 
 use crate::hay::seeds_dir;

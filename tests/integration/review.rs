@@ -378,8 +378,8 @@ fn review_files_survive_changed_texts_and_never_lose_a_note() {
     // The texts change: a paragraph is added at the top of both sides and ¶12 is rewritten.
     let sv = std::fs::read_to_string(dir.path().join("sv.txt")).unwrap();
     let nl = std::fs::read_to_string(dir.path().join("nl.txt")).unwrap();
-    let mut sv_paragraphs = parallel_reader::paragraph::split_paragraphs(&sv);
-    let mut nl_paragraphs = parallel_reader::paragraph::split_paragraphs(&nl);
+    let mut sv_paragraphs = parallel_reader::classify::split_paragraphs(&sv);
+    let mut nl_paragraphs = parallel_reader::classify::split_paragraphs(&nl);
     sv_paragraphs[12] = "Helt ny text om något annat.".to_owned();
     nl_paragraphs[12] = "Een geheel nieuwe tekst over iets anders.".to_owned();
     std::fs::write(

@@ -6,9 +6,9 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, Galley, Label, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
 
+use crate::classify::ParagraphKind;
 use crate::comparison::{Comparison, Mark};
 use crate::figures::compare::{FigureRef, Mismatch};
-use crate::paragraph::ParagraphKind;
 use crate::set::Document;
 use crate::side::Side;
 

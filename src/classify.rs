@@ -1,4 +1,5 @@
-//! Paragraphs and their kinds.
+//! Splitting a text into paragraphs and classifying them: their kinds (the paragraphs of a
+//! document, with their figures, are [`crate::set::Paragraph`]).
 //!
 //! A document's paragraphs are its non-empty blocks separated by blank lines. A document with no
 //! blank-line separation at all (one sentence block per line, as many scraped articles are) has
@@ -6,17 +7,17 @@
 //!
 //! Each paragraph then gets a [`ParagraphKind`]: a `heading`, `body`, or `boilerplate` (website
 //! chrome: site-icon lines, image credits, "Suitable for this:" link teasers, advertising and
-//! contact blocks). [`classify`] decides it from the text of the whole document, not from a list
+//! contact blocks). [`kinds`] decides it from the text of the whole document, not from a list
 //! of known sentences: the signals are layout (length, final punctuation, bullets), repetition
 //! inside the document, the site's own name, contact data, and the company boilerplate keeps
 //! (a heading that only heads chrome is chrome; a short line between chrome is chrome).
 //!
 //! ```
-//! use parallel_reader::paragraph::{split_paragraphs, classify, ParagraphKind};
+//! use parallel_reader::classify::{kinds, split_paragraphs, ParagraphKind};
 //! let paragraphs = split_paragraphs("Title of the story\n\nA long body paragraph, with a full stop.\n\nSuitable for this:\n");
 //! assert_eq!(paragraphs.len(), 3);
-//! let kinds = classify(&paragraphs);
-//! assert_eq!(kinds, [ParagraphKind::Heading, ParagraphKind::Body, ParagraphKind::Boilerplate]);
+//! let found = kinds(&paragraphs);
+//! assert_eq!(found, [ParagraphKind::Heading, ParagraphKind::Body, ParagraphKind::Boilerplate]);
 //! ```
 
 use std::collections::HashMap;
@@ -117,7 +118,7 @@ impl Facts {
 }
 
 /// Classify every paragraph of one document.
-pub fn classify<S: AsRef<str>>(paragraphs: &[S]) -> Vec<ParagraphKind> {
+pub fn kinds<S: AsRef<str>>(paragraphs: &[S]) -> Vec<ParagraphKind> {
     let texts: Vec<&str> = paragraphs.iter().map(AsRef::as_ref).collect();
     let count = texts.len();
     if count == 0 {
@@ -473,7 +474,7 @@ mod tests {
             "✔ Marketing",
             "Leave the mobile version",
         ];
-        let kinds = classify(&page);
+        let kinds = kinds(&page);
         assert_eq!(
             kinds,
             [
@@ -503,6 +504,6 @@ mod tests {
             "Masayoshi Son stated in June: \"Electricity will be the bottleneck.\"",
             "It is reported that SoftBank sold all of its 4.9% stake in NVIDIA in 2019.",
         ];
-        assert_eq!(classify(&page), [Heading, Body, Body, Body]);
+        assert_eq!(kinds(&page), [Heading, Body, Body, Body]);
     }
 }
