@@ -179,7 +179,9 @@ impl ReaderApp {
     /// Where a new comparison's review is read from: the disk, when reviews are kept. What is
     /// not saved yet is saved first, so that the job reads the review as it stands.
     fn disk_review(&mut self) -> ReviewSource {
+        // The job reads what is on disk: the review being written must be there first.
         self.save_review();
+        self.flush_reviews();
         self.reviews_dir
             .clone()
             .map_or(ReviewSource::Caller, ReviewSource::Disk)
@@ -299,6 +301,14 @@ impl ReaderApp {
 
     /// Take the answers of a load or a dialog running in the background.
     pub(super) fn poll_background(&mut self, ctx: &egui::Context) {
+        if let Some(writer) = &mut self.review_writer {
+            let answers = writer.answers();
+            if writer.is_busy() {
+                // The writer wakes the window; this is in case an answer and a frame cross.
+                ctx.request_repaint_after(Duration::from_millis(100));
+            }
+            self.review_answers(answers);
+        }
         if let Some(pending) = &self.loading {
             let result = match pending.receiver.try_recv() {
                 Ok(result) => Some(result),
@@ -430,6 +440,7 @@ impl ReaderApp {
         saved: Option<crate::comparison::SavedReview>,
     ) {
         self.save_review();
+        self.review_generation += 1;
         self.review_path = None;
         self.review_dirty = None;
         if let Some(saved) = saved {
@@ -480,24 +491,56 @@ impl ReaderApp {
         else {
             return;
         };
+        // Built here (it reads the comparison), written on the writer's thread.
         let file = comparison.review_file();
-        match crate::review::store::save(&file, path, &comparison.set.source, dir) {
-            Ok(saved) => {
-                if let Some(err) = saved.fell_back {
-                    self.say(Message::info(format!(
-                        "The set's folder cannot be written ({err}); the review is saved in {}",
-                        saved.path.display()
-                    )));
+        let (path, source, dir) = (path.clone(), comparison.set.source.clone(), dir.clone());
+        let wake = self.egui_ctx.clone();
+        let writer = self.review_writer.get_or_insert_with(|| {
+            super::review_writer::ReviewWriter::new(move || {
+                if let Some(ctx) = &wake {
+                    ctx.request_repaint();
                 }
-                self.review_path = Some(saved.path);
-                self.review_dirty = None;
+            })
+        });
+        writer.write(file, path, source, dir, self.review_generation);
+        self.review_dirty = None;
+    }
+
+    /// Take the answers of the review writer: where the review went, or why it could not be
+    /// written (the edits stay open and are written again a second later).
+    pub(super) fn review_answers(&mut self, answers: Vec<super::review_writer::Written>) {
+        for written in answers {
+            let current = written.generation == self.review_generation;
+            match written.result {
+                Ok(saved) => {
+                    if let Some(err) = saved.fell_back {
+                        self.say(Message::info(format!(
+                            "The set's folder cannot be written ({err}); the review is saved in {}",
+                            saved.path.display()
+                        )));
+                    }
+                    if current {
+                        self.review_path = Some(saved.path);
+                    }
+                }
+                Err(err) => {
+                    self.say(Message::error(format!(
+                        "Could not save the review ({err}); it stays open here: {}",
+                        written.asked.display()
+                    )));
+                    if current && self.review_dirty.is_none() {
+                        self.review_dirty = Some(Instant::now());
+                    }
+                }
             }
-            Err(err) => {
-                self.say(Message::error(format!(
-                    "Could not save the review ({err}); it stays open here: {}",
-                    path.display()
-                )));
-            }
+        }
+    }
+
+    /// Wait until every review write asked for is done (on exit, and for tests).
+    pub fn flush_reviews(&mut self) {
+        if let Some(writer) = &mut self.review_writer {
+            let answers = writer.flush();
+            self.review_answers(answers);
         }
     }
 
@@ -505,7 +548,9 @@ impl ReaderApp {
     pub(super) fn where_saved(&self) -> String {
         match (&self.reviews_dir, &self.review_path) {
             (Some(_), Some(path)) => {
-                let state = if self.review_dirty.is_some() {
+                let state = if self.review_dirty.is_some()
+                    || self.review_writer.as_ref().is_some_and(|w| w.is_busy())
+                {
                     "Saving the review"
                 } else {
                     "Reviews are saved automatically"

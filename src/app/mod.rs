@@ -24,6 +24,7 @@ mod mismatch_panel;
 pub mod reading_view;
 mod reload;
 pub mod review_panel;
+mod review_writer;
 mod startup;
 mod status_bar;
 pub mod theme;
@@ -190,6 +191,13 @@ pub struct ReaderApp {
     review_path: Option<PathBuf>,
     /// Unsaved review edits since.
     review_dirty: Option<std::time::Instant>,
+    /// Writes review files off the UI thread (started with the first write).
+    review_writer: Option<review_writer::ReviewWriter>,
+    /// Which comparison is open: a review written for an earlier one does not move this one's
+    /// review file.
+    review_generation: u64,
+    /// The context, to wake the window when a background job answers.
+    egui_ctx: Option<egui::Context>,
     /// Startup timings, when asked for.
     startup: Option<startup::StartupTimings>,
     /// The watch over the open set's files (reload on change).
@@ -284,6 +292,9 @@ impl ReaderApp {
             reviews_dir: None,
             review_path: None,
             review_dirty: None,
+            review_writer: None,
+            review_generation: 0,
+            egui_ctx: None,
             startup: None,
             watcher: None,
             watch_wanted: false,
@@ -392,6 +403,9 @@ impl ReaderApp {
 
     /// Draw the whole app into `ui` (the window's root, or a test harness).
     pub fn ui_root(&mut self, ui: &mut Ui) {
+        if self.egui_ctx.is_none() {
+            self.egui_ctx = Some(ui.ctx().clone());
+        }
         // Once: adding a font each frame would have the text laid out anew each frame.
         if !self.fonts_installed {
             theme::install_fonts(ui.ctx());
@@ -606,8 +620,10 @@ impl eframe::App for ReaderApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
-        // Called on exit too: no review edit is left unsaved.
+        // Called on exit too: no review edit is left unsaved, and every write asked for is
+        // done before the process ends.
         self.save_review();
+        self.flush_reviews();
     }
 }
 

@@ -362,6 +362,8 @@ fn a_note_is_saved_automatically_and_exported() {
     // Saved a second after the last edit, beside the set or (bundled set) in the review folder.
     std::thread::sleep(std::time::Duration::from_millis(1100));
     run(&mut harness);
+    // Written on the writer's thread: wait for it, as the window does on exit.
+    harness.state_mut().flush_reviews();
     let path = harness.state().review_path().unwrap().to_path_buf();
     assert!(path.starts_with(dir.path()), "{}", path.display());
     let saved = std::fs::read_to_string(&path).unwrap();
