@@ -181,6 +181,7 @@ impl ReaderApp {
     }
 
     fn undo_or_redo(&mut self, command: UiCommand) {
+        self.typing_note = None;
         let Some(comparison) = &mut self.comparison else {
             return;
         };
@@ -229,13 +230,17 @@ impl ReaderApp {
         let Some(comparison) = &mut self.comparison else {
             return;
         };
+        // Keystrokes in one note are one undo step: the note typed last is this window's
+        // typing state, forgotten at any other edit.
+        let typed_last = self.typing_note.take();
         let applied = match action {
-            ReviewAction::Status(row, status) => {
-                comparison.edit_review(row, |r| r.status = status);
+            ReviewAction::Note(row, note) => {
+                comparison.edit_note(row, &note, typed_last == Some(row));
+                self.typing_note = Some(row);
                 true
             }
-            ReviewAction::Note(row, note) => {
-                comparison.edit_note(row, &note);
+            ReviewAction::Status(row, status) => {
+                comparison.edit_review(row, |r| r.status = status);
                 true
             }
             ReviewAction::Accept(row, finding, reason) => {

@@ -441,6 +441,7 @@ impl ReaderApp {
     ) {
         self.save_review();
         self.review_generation += 1;
+        self.typing_note = None;
         self.review_path = None;
         self.review_dirty = None;
         if let Some(saved) = saved {

@@ -191,6 +191,8 @@ pub struct ReaderApp {
     review_path: Option<PathBuf>,
     /// Unsaved review edits since.
     review_dirty: Option<std::time::Instant>,
+    /// The row whose note is being typed: its keystrokes are one undo step.
+    typing_note: Option<usize>,
     /// Writes review files off the UI thread (started with the first write).
     review_writer: Option<review_writer::ReviewWriter>,
     /// Which comparison is open: a review written for an earlier one does not move this one's
@@ -292,6 +294,7 @@ impl ReaderApp {
             reviews_dir: None,
             review_path: None,
             review_dirty: None,
+            typing_note: None,
             review_writer: None,
             review_generation: 0,
             egui_ctx: None,

@@ -14,20 +14,20 @@ impl Comparison {
     }
 
     /// Set the note of a row as it is typed: one undo step per note, not per keystroke.
-    pub fn edit_note(&mut self, row: usize, note: &str) {
+    /// `continues` says that this keystroke goes on with the note typed last (the window knows
+    /// what is being typed; the comparison keeps no typing state).
+    pub fn edit_note(&mut self, row: usize, note: &str, continues: bool) {
         if self.reviews.get(row).is_none_or(|r| r.note == note) {
             return;
         }
-        if self.note_in_progress != Some(row) {
+        if !continues {
             self.history.record(self.snapshot());
-            self.note_in_progress = Some(row);
         }
         self.reviews[row].note = note.to_owned();
     }
 
     /// Change the review of a row (status, note, accepted findings); undoable.
     pub fn edit_review(&mut self, row: usize, change: impl FnOnce(&mut RowReview)) {
-        self.note_in_progress = None;
         let before = self.snapshot();
         let Some(review) = self.reviews.get_mut(row) else {
             return;
@@ -45,7 +45,6 @@ impl Comparison {
         &mut self,
         edit: impl FnOnce(&mut Vec<Row>, &mut Vec<RowReview>) -> Option<Vec<usize>>,
     ) -> bool {
-        self.note_in_progress = None;
         let before = self.snapshot();
         let mut rows = self.rows.clone();
         let mut reviews = self.reviews.clone();
@@ -60,7 +59,6 @@ impl Comparison {
 
     /// Undo the last review edit; false when there is none.
     pub fn undo(&mut self) -> bool {
-        self.note_in_progress = None;
         let current = self.snapshot();
         match self.history.undo(current) {
             Some(previous) => {
@@ -73,7 +71,6 @@ impl Comparison {
 
     /// Redo the last undone edit; false when there is none.
     pub fn redo(&mut self) -> bool {
-        self.note_in_progress = None;
         let current = self.snapshot();
         match self.history.redo(current) {
             Some(next) => {

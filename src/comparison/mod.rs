@@ -61,8 +61,6 @@ pub struct Comparison {
     pub unplaced: Vec<SavedRow>,
     /// Undo and redo of review edits.
     pub history: History,
-    /// The row whose note is being typed: keystrokes in one note are one undo step.
-    note_in_progress: Option<usize>,
     /// Problems met while loading.
     pub warnings: Vec<LoadWarning>,
     /// What linking read of the set (none without coverage): alignment edits link their new
@@ -269,7 +267,6 @@ impl Comparison {
             alignment_edited: false,
             unplaced: Vec::new(),
             history: History::default(),
-            note_in_progress: None,
             warnings,
             linker,
             moved_rows,

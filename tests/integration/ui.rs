@@ -999,3 +999,47 @@ fn findings_include_lone_paragraphs_with_figures_and_odd_pairs_are_doubted() {
     harness.get_by_label_contains("These may not be renderings of the same article");
     assert_eq!(harness.state().comparison().unwrap().stats().mismatches, 0);
 }
+
+/// The keystrokes of one note are one undo step; the window keeps that typing state, the
+/// comparison does not (issue 26).
+#[test]
+fn a_note_typed_in_steps_is_undone_at_once() {
+    use parallel_reader::app::command::ReviewAction;
+    let mut harness = harness_with(&LoadRequest::Bundled);
+    for note in ["R", "Ra", "Rate"] {
+        harness
+            .state_mut()
+            .push_command(Command::Review(ReviewAction::Note(3, note.to_owned())));
+        run(&mut harness);
+    }
+    let note = |h: &Harness<'_, ReaderApp>| h.state().comparison().unwrap().reviews[3].note.clone();
+    assert_eq!(note(&harness), "Rate");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    run(&mut harness);
+    assert_eq!(note(&harness), "");
+    // Another row's note after a status edit is a step of its own.
+    harness
+        .state_mut()
+        .push_command(Command::Review(ReviewAction::Note(4, "First".to_owned())));
+    harness
+        .state_mut()
+        .push_command(Command::Review(ReviewAction::Status(
+            4,
+            parallel_reader::review::Status::Question,
+        )));
+    harness
+        .state_mut()
+        .push_command(Command::Review(ReviewAction::Note(
+            4,
+            "First, then".to_owned(),
+        )));
+    run(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    run(&mut harness);
+    let comparison = harness.state().comparison().unwrap();
+    assert_eq!(comparison.reviews[4].note, "First");
+    assert_eq!(
+        comparison.reviews[4].status,
+        parallel_reader::review::Status::Question
+    );
+}
