@@ -39,7 +39,7 @@ impl Comparison {
         }
     }
 
-    /// Apply a manual alignment edit (see [`review::edit`]); figures and links of the changed
+    /// Apply a manual alignment edit (see [`crate::review::edit`]); figures and links of the changed
     /// rows are compared again. Returns false when the edit does not apply.
     pub fn edit_alignment(
         &mut self,

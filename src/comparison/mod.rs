@@ -102,7 +102,7 @@ pub struct Stats {
     pub rows_with_findings: usize,
     /// Coverage links.
     pub links: usize,
-    /// Rows per review status, in the order of [`Status::ALL`].
+    /// Rows per review status, in the order of [`crate::review::Status::ALL`].
     pub statuses: [usize; 4],
     /// Rows with a note.
     pub notes: usize,
