@@ -50,6 +50,7 @@ pub mod link;
 pub mod progress;
 pub mod review;
 pub mod row;
+pub mod sentence;
 pub mod set;
 pub mod side;
 pub mod terminal;

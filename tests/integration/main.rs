@@ -16,6 +16,8 @@ mod formats;
 mod hostile;
 // Bilingual files as translate-toolkit, Trados and memoQ write them.
 mod cat;
+// Sentence segmentation against a judged set.
+mod sentences;
 // Links to coverage against a judgement set.
 mod links;
 // Fitting the link models on that judgement set.
