@@ -99,7 +99,7 @@ const ABBREVIATIONS: [(&str, &[&str]); 11] = [
         "pl",
         &[
             "m.in.", "np.", "tj.", "tzn.", "ok.", "ul.", "nr.", "art.", "godz.", "mld.", "dr.",
-            "prof.", "inż.", "płk.", "gen.", "tzw.", "wg.", "r.",
+            "prof.", "inż.", "płk.", "gen.", "tzw.", "wg.",
         ],
     ),
     // Abbreviations read in every language.
@@ -119,8 +119,10 @@ const SCALE_ABBREVIATIONS: [&str; 14] = [
 pub fn split(text: &str, lang: &str) -> Vec<Range<usize>> {
     let mut sentences: Vec<Range<usize>> = Vec::new();
     let mut open: Option<Range<usize>> = None;
-    for (start, piece) in text.split_sentence_bound_indices() {
-        let range = start..start + piece.len();
+    for range in text
+        .split_sentence_bound_indices()
+        .flat_map(|(start, piece)| after_ellipses(piece, start))
+    {
         let Some(current) = open.take() else {
             open = Some(range);
             continue;
@@ -139,6 +141,24 @@ pub fn split(text: &str, lang: &str) -> Vec<Range<usize>> {
         .into_iter()
         .filter_map(|range| trimmed(text, range))
         .collect()
+}
+
+/// A piece cut after every "…" that a capital follows: three dots are a sentence end to the
+/// Unicode rules, the one-character ellipsis is not ("mitigés… WeWork a coûté").
+fn after_ellipses(piece: &str, start: usize) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut from = 0;
+    for (at, _) in piece.match_indices('…') {
+        let after = &piece[at + '…'.len_utf8()..];
+        let rest = after.trim_start();
+        if rest.len() < after.len() && rest.starts_with(char::is_uppercase) {
+            let end = piece.len() - rest.len();
+            ranges.push(start + from..start + end);
+            from = end;
+        }
+    }
+    ranges.push(start + from..start + piece.len());
+    ranges
 }
 
 /// Whether the sentence `so_far` goes on into `next`: the Unicode rules broke after an
