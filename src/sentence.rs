@@ -144,7 +144,7 @@ pub fn split(text: &str, lang: &str) -> Vec<Range<usize>> {
 }
 
 /// A piece cut after every "…" that a capital follows: three dots are a sentence end to the
-/// Unicode rules, the one-character ellipsis is not ("mitigés… WeWork a coûté").
+/// Unicode rules, the one-character ellipsis is not (*mitigés… `WeWork` a coûté*).
 fn after_ellipses(piece: &str, start: usize) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut from = 0;
