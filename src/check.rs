@@ -30,7 +30,11 @@ pub fn write_report(comparison: &Comparison, out: &mut dyn io::Write) -> io::Res
                 &format!(
                     "row {}: unit {unit} is untranslated | {}",
                     row_idx + 1,
-                    shortened(&left_text(comparison, row_idx))
+                    // An untranslated unit is a row of one left paragraph.
+                    crate::words::elided(
+                        &crate::export::side_text(left, &comparison.rows[row_idx].left),
+                        60
+                    )
                 ),
             )?;
         }
@@ -103,25 +107,6 @@ pub fn write_report(comparison: &Comparison, out: &mut dyn io::Write) -> io::Res
 /// character in a file name is shown, never obeyed by the terminal.
 fn line(out: &mut dyn io::Write, text: &str) -> io::Result<()> {
     writeln!(out, "{}", crate::terminal::escape(text))
-}
-
-fn left_text(comparison: &Comparison, row_idx: usize) -> String {
-    let left = comparison.set.left();
-    comparison.rows[row_idx]
-        .left
-        .iter()
-        .map(|&p| left.paragraphs[p].text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The start of a text, for one line.
-fn shortened(text: &str) -> String {
-    let mut short: String = text.chars().take(60).collect();
-    if text.chars().count() > 60 {
-        short.push('…');
-    }
-    short
 }
 
 /// One line per open figure conflict between a row and a linked coverage paragraph.

@@ -25,12 +25,13 @@ pub fn detect(text: &str) -> String {
 /// a manifest's) and the supported languages when the text alone is not conclusive, as short
 /// texts are not.
 pub fn detect_among(text: &str, hints: &[&str]) -> String {
+    detect_reliable(text).unwrap_or_else(|| detect_allowed(text, hints))
+}
+
+/// The most likely of the supported languages and `hints` for a text whose detection is not
+/// reliable, or [`UNDETERMINED`].
+fn detect_allowed(text: &str, hints: &[&str]) -> String {
     let sample = sample(text);
-    if let Some(info) = whatlang::detect(&sample)
-        && info.is_reliable()
-    {
-        return iso_639_1(info.lang().code()).to_owned();
-    }
     let allowed: Vec<whatlang::Lang> = SUPPORTED
         .iter()
         .chain(hints)
@@ -76,7 +77,8 @@ pub fn declared_or_detected(declared: Option<&str>, text: &str) -> (String, Opti
         }
         (Some(code), _) => (normal_code(&code).to_owned(), None),
         (None, Some(found)) => (found, None),
-        (None, None) => (detect(text), None),
+        // Not reliable: one detection is enough to know that; the allowlist decides.
+        (None, None) => (detect_allowed(text, &[]), None),
     }
 }
 

@@ -256,21 +256,12 @@ fn check_output(out: &std::path::Path, inputs: &[PathBuf]) -> anyhow::Result<()>
             if let Ok(entries) = std::fs::read_dir(input) {
                 named.extend(entries.filter_map(Result::ok).map(|e| e.path()));
             }
-        } else if let Some(parent) = input.parent().filter(|_| {
-            input
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        }) && let Ok(bytes) = parallel_reader::input::read_capped(input, 1 << 20)
-            && let Ok(manifest) = serde_json::from_slice::<set::Manifest>(
-                bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes),
-            )
+        } else if input
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            && let Ok(manifest) = set::Manifest::read(input)
         {
-            named.extend(
-                [&manifest.left, &manifest.right]
-                    .into_iter()
-                    .chain(&manifest.coverage)
-                    .map(|entry| parent.join(&entry.path)),
-            );
+            named.extend(manifest.files(input));
         }
     }
     if let Some(input) = named

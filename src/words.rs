@@ -21,6 +21,17 @@ pub fn group_thousands(count: usize) -> String {
     out
 }
 
+/// The first `max_chars` characters of `text`, with "…" when there was more: a text shown in
+/// one line or a title.
+pub fn elided(text: &str, max_chars: usize) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars.by_ref().take(max_chars).collect();
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// A count and its noun: `one` for 1, `many` for any other count.
 pub fn counted(count: usize, one: &str, many: &str) -> String {
     let noun = if count == 1 { one } else { many };
@@ -46,5 +57,7 @@ mod tests {
         assert_eq!(counted(0, "note", "notes"), "0 notes");
         assert_eq!(counted(1, "note", "notes"), "1 note");
         assert_eq!(counted(2, "note", "notes"), "2 notes");
+        assert_eq!(elided("Växjö", 5), "Växjö");
+        assert_eq!(elided("Växjö kommun", 5), "Växjö…");
     }
 }

@@ -86,20 +86,17 @@ pub fn load_with(request: &LoadRequest, progress: &Progress) -> Result<Compariso
             let options = set::LoadOptions {
                 allow_outside_paths: matches!(request, LoadRequest::TrustedPaths(_)),
             };
-            match set::load_with_options(paths, progress, options) {
-                Ok(loaded) => loaded,
-                Err(err @ set::LoadError::OutsideFolder { .. }) => {
-                    let message = err.to_string();
-                    let set::LoadError::OutsideFolder { paths, .. } = err else {
-                        unreachable!("matched above");
-                    };
-                    return Err(LoadFailure {
-                        message,
-                        outside_paths: paths,
-                    });
+            set::load_with_options(paths, progress, options).map_err(|err| {
+                // A manifest reaching out of its folder: the window asks before it reads them.
+                let outside_paths = match &err {
+                    set::LoadError::OutsideFolder { paths, .. } => paths.clone(),
+                    _ => Vec::new(),
+                };
+                LoadFailure {
+                    message: err.to_string(),
+                    outside_paths,
                 }
-                Err(err) => return Err(err.to_string().into()),
-            }
+            })?
         }
     };
     Comparison::build_with(loaded, progress).map_err(|err| err.to_string().into())

@@ -11,6 +11,7 @@ use super::{Message, ReaderApp};
 use crate::comparison::Comparison;
 use crate::review::ReviewFile;
 use crate::side::Side;
+use crate::words::elided;
 
 /// What a reload keeps from the set it replaces.
 pub(super) struct Kept {
@@ -62,15 +63,6 @@ fn changed_paragraphs(old: &[String], new: &[String]) -> Vec<ChangedParagraph> {
         }
     }
     changed
-}
-
-/// The first words of a text, for a message.
-fn short(text: &str) -> String {
-    let mut out: String = text.chars().take(70).collect();
-    if text.chars().count() > 70 {
-        out.push('…');
-    }
-    out
 }
 
 /// A row, remembered by one of its paragraphs: its side, position and text.
@@ -263,14 +255,14 @@ impl ReaderApp {
                         "Row {} ({}): “{}” → “{}”{figures}",
                         row + 1,
                         doc.label,
-                        short(old),
-                        short(&paragraph.text)
+                        elided(old, 70),
+                        elided(&paragraph.text, 70)
                     ),
                     None => format!(
                         "Row {} ({}): new paragraph “{}”{figures}",
                         row + 1,
                         doc.label,
-                        short(&paragraph.text)
+                        elided(&paragraph.text, 70)
                     ),
                 });
             }

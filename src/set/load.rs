@@ -137,6 +137,40 @@ pub struct Manifest {
     pub coverage: Vec<ManifestEntry>,
 }
 
+impl Manifest {
+    /// Read a manifest file (at most 1 MB; a byte-order mark, as Windows editors write, is
+    /// allowed).
+    pub fn read(path: &Path) -> Result<Self, LoadError> {
+        let invalid = |reason: String| LoadError::Manifest {
+            reason,
+            path: path.to_owned(),
+        };
+        let bytes = crate::input::read_capped(path, MAX_MANIFEST_BYTES)
+            .map_err(|err| invalid(err.to_string()))?;
+        let json = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        serde_json::from_slice(json).map_err(|err| invalid(err.to_string()))
+    }
+
+    /// The files the manifest at `manifest_path` names: left, right, then coverage, each
+    /// joined to the manifest's folder.
+    pub fn files(&self, manifest_path: &Path) -> Vec<PathBuf> {
+        let base = folder_of(manifest_path);
+        [&self.left, &self.right]
+            .into_iter()
+            .chain(&self.coverage)
+            .map(|entry| base.join(&entry.path))
+            .collect()
+    }
+}
+
+/// The folder a file lies in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
 /// Where document bytes come from: the disk, or the files built into the binary.
 trait FileSource: Sync {
     fn read(&self, path: &Path) -> Result<Vec<u8>, String>;
@@ -474,28 +508,12 @@ fn load_manifest(
     progress: &Progress,
     options: LoadOptions,
 ) -> Result<Loaded, LoadError> {
-    let bytes =
-        crate::input::read_capped(path, MAX_MANIFEST_BYTES).map_err(|err| LoadError::Manifest {
-            reason: err.to_string(),
-            path: path.to_owned(),
-        })?;
-    // Windows editors save JSON with a byte-order mark.
-    let json = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let manifest: Manifest = serde_json::from_slice(json).map_err(|err| LoadError::Manifest {
-        reason: err.to_string(),
-        path: path.to_owned(),
-    })?;
+    let manifest = Manifest::read(path)?;
     if !options.allow_outside_paths {
-        let base = path.parent().unwrap_or(Path::new("."));
-        let base = if base.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            base
-        };
-        let outside: Vec<PathBuf> = [&manifest.left, &manifest.right]
+        let base = folder_of(path);
+        let outside: Vec<PathBuf> = manifest
+            .files(path)
             .into_iter()
-            .chain(&manifest.coverage)
-            .map(|entry| base.join(&entry.path))
             .filter(|file| !crate::input::is_inside(file, base))
             .collect();
         if !outside.is_empty() {

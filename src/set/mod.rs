@@ -223,13 +223,7 @@ impl Document {
                     .find(|p| p.kind == ParagraphKind::Body)
             })
             .or(self.paragraphs.first());
-        paragraph.map_or_else(String::new, |p| {
-            let mut title: String = p.text.chars().take(100).collect();
-            if p.text.chars().count() > 100 {
-                title.push('…');
-            }
-            title
-        })
+        paragraph.map_or_else(String::new, |p| crate::words::elided(&p.text, 100))
     }
 }
 

@@ -1,12 +1,21 @@
 //! The seed set, read from `seeds/`, and tools to edit it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use parallel_reader::align::{Block, Row};
 use parallel_reader::classify::{self, ParagraphKind};
 
 pub fn seeds_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+/// Write `folder/set.json` naming `left` and `right` (as they are: relative, absolute, or
+/// reaching out of the folder) and return its path.
+pub fn write_manifest(folder: &Path, left: &str, right: &str) -> PathBuf {
+    let manifest = folder.join("set.json");
+    let json = serde_json::json!({"left": {"path": left}, "right": {"path": right}});
+    std::fs::write(&manifest, json.to_string()).unwrap();
+    manifest
 }
 
 /// The folder of the test files (`tests/data`).

@@ -11,7 +11,7 @@ use parallel_reader::formats::{self, Kind};
 use parallel_reader::input::MAX_PARAGRAPHS;
 use parallel_reader::set::{self, LoadError, LoadOptions, WarningKind};
 
-use crate::hay::seeds_dir;
+use crate::hay::{seeds_dir, write_manifest};
 
 fn binary() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_parallel-reader"));
@@ -66,12 +66,7 @@ fn a_manifest_cannot_read_files_outside_its_folder_unasked() {
         cases.push("link.txt".to_owned());
     }
     for right in cases {
-        let manifest = dir.path().join("set.json");
-        std::fs::write(
-            &manifest,
-            format!(r#"{{"left": {{"path": "sv.txt"}}, "right": {{"path": "{right}"}}}}"#),
-        )
-        .unwrap();
+        let manifest = write_manifest(dir.path(), "sv.txt", &right);
         let err = set::load(std::slice::from_ref(&manifest)).unwrap_err();
         assert!(
             matches!(&err, LoadError::OutsideFolder { paths, .. } if paths.len() == 1),
@@ -86,15 +81,7 @@ fn a_manifest_cannot_read_files_outside_its_folder_unasked() {
         assert!(stderr.contains("--allow-outside-paths"), "{stderr}");
     }
     // Allowed: the file outside is read.
-    let manifest = dir.path().join("set.json");
-    std::fs::write(
-        &manifest,
-        format!(
-            r#"{{"left": {{"path": "sv.txt"}}, "right": {{"path": "{}"}}}}"#,
-            secret.display()
-        ),
-    )
-    .unwrap();
+    let manifest = write_manifest(dir.path(), "sv.txt", &secret.display().to_string());
     let options = LoadOptions {
         allow_outside_paths: true,
     };
@@ -164,12 +151,7 @@ fn pipes_and_devices_are_named_and_never_read() {
     assert_eq!(loaded.set.documents.len(), 2);
     assert_eq!(loaded.warnings[0].problem, "a pipe, not a file");
     // In a manifest, as a rendering: an error that names it.
-    let manifest = dir.path().join("set.json");
-    std::fs::write(
-        &manifest,
-        r#"{"left": {"path": "sv.txt"}, "right": {"path": "coverage.txt"}}"#,
-    )
-    .unwrap();
+    let manifest = write_manifest(dir.path(), "sv.txt", "coverage.txt");
     let err = set::load(&[manifest]).unwrap_err();
     assert!(err.to_string().contains("a pipe, not a file"), "{err}");
     // As the review file.

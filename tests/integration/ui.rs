@@ -759,15 +759,7 @@ fn a_manifest_reaching_outside_its_folder_asks_first() {
         dir.path().join("sv.txt"),
     )
     .unwrap();
-    let manifest = dir.path().join("set.json");
-    std::fs::write(
-        &manifest,
-        format!(
-            r#"{{"left": {{"path": "sv.txt"}}, "right": {{"path": "{}"}}}}"#,
-            secret.display()
-        ),
-    )
-    .unwrap();
+    let manifest = crate::hay::write_manifest(dir.path(), "sv.txt", &secret.display().to_string());
     let mut harness = harness_with(&LoadRequest::Bundled);
     harness
         .state_mut()

@@ -320,10 +320,7 @@ fn gutter_tooltip(comparison: &Comparison, row_idx: usize) -> String {
     }
     lines.push(format!("Dot: review status, {}", review.status.label()));
     if !review.note.trim().is_empty() {
-        let mut note: String = review.note.chars().take(80).collect();
-        if review.note.chars().count() > 80 {
-            note.push('…');
-        }
+        let note = crate::words::elided(&review.note, 80);
         lines.push(format!("Note mark: “{note}”"));
     }
     if row.is_unmatched() {
