@@ -67,7 +67,7 @@ pub(super) fn pair_chrome_with_body(set: &ArticleSet, rows: &mut Vec<Row>) {
         set.side(side).paragraphs[paragraph].kind == ParagraphKind::Boilerplate
     };
     let aligned = |row: Option<&Row>| row.is_none_or(|row| !row.is_unmatched());
-    let old = std::mem::take(rows);
+    let mut old = std::mem::take(rows);
     let mut idx = 0;
     // One pass, rows moved into a new list: linear however many pairs there are.
     while idx < old.len() {
@@ -96,7 +96,7 @@ pub(super) fn pair_chrome_with_body(set: &ArticleSet, rows: &mut Vec<Row>) {
                 continue;
             }
         }
-        rows.push(old[idx].clone());
+        rows.push(std::mem::take(&mut old[idx]));
         idx += 1;
     }
 }
